@@ -1,0 +1,13 @@
+using System.CommandLine;
+
+namespace ComplianceCheck.Cli.Commands;
+
+/// <summary>Every verb of the tool, in the order help lists them.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> All()
+    {
+        yield return CheckCommand.Create();
+        yield return RulesCommand.Create();
+    }
+}

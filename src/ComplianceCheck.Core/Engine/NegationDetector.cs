@@ -1,0 +1,185 @@
+namespace ComplianceCheck.Core.Engine;
+
+public enum ContextVerdict
+{
+    /// <summary>The hit stands.</summary>
+    Asserted,
+
+    /// <summary>A negation or warning governs the hit ("不承诺保本", "警惕…"): it is not a claim.</summary>
+    Negated,
+
+    /// <summary>The hit is quoted in a sentence that cites law or warns: likely a quotation, reported as info.</summary>
+    Quoted,
+}
+
+/// <summary>
+/// Decides whether a hit is asserted, negated or quoted, from the text just before it in the same clause and from
+/// the sentence around it. Works on folded text.
+/// </summary>
+internal static class NegationDetector
+{
+    private const int ChineseWindow = 8;
+    private const int EnglishWindow = 28;
+
+    // Longest first so that 不承诺 is seen before 不.
+    private static readonly string[] ChineseCues =
+    [
+        "不承诺", "不保证", "不代表", "不构成", "不意味着", "不等于", "不表明", "不能", "不会", "不得", "不应", "不宜", "不要", "不可",
+        "并非", "并不", "严禁", "禁止", "切勿", "谨防", "警惕", "防范", "避免", "拒绝", "杜绝", "远离", "没有", "未", "非", "勿", "别", "不",
+    ];
+
+    // Words that start with a negation character but do not negate what follows.
+    private static readonly string[] NotNegations =
+    [
+        "不仅", "不但", "不只", "不断", "不少", "不错", "不管", "不论", "无论", "不光", "不停", "不再犹豫", "非常", "非凡", "并非只", "未来", "不一样", "不容错过",
+        "别错过", "不要错过", "勿错过", "未曾有过", "不用愁", "不用担心", "不怕", "没有之一", "非你莫属", "不二之选", "别人", "特别",
+        "区别", "类别", "级别", "个别", "告别", "识别", "除非", "是非", "无非", "莫非", "不赔", "不亏", "不跌", "不输",
+    ];
+
+    private static readonly string[] EnglishCues =
+    [
+        "not ", "no ", "never ", "don't ", "doesn't ", "do not ", "does not ", "cannot ", "can't ", "won't ", "isn't ", "aren't ",
+        "beware of ", "avoid ", "without ", "nor ", "neither ", "n't ",
+    ];
+
+    private static readonly string[] QuotationCues =
+    [
+        "广告法", "《", "禁止", "不得", "严禁", "警惕", "谨防", "违规", "违法", "处罚", "罚款", "骗局", "诈骗", "虚假", "整改", "通报", "监管",
+        "prohibit", "finra", "rule 2210", "regulation", "beware", "scam", "fraud", "fined", "banned", "misleading",
+    ];
+
+    private static readonly (char Open, char Close)[] QuotePairs = [('“', '”'), ('「', '」'), ('『', '』'), ('"', '"'), ('‘', '’'), ('\'', '\'')];
+
+    public static ContextVerdict Judge(string folded, SentenceMap sentences, int start, int end)
+    {
+        if (IsNegated(folded, start))
+        {
+            return ContextVerdict.Negated;
+        }
+
+        var (sStart, sEnd) = sentences.SentenceAt(start);
+        return IsQuoted(folded, sStart, sEnd, start, end) ? ContextVerdict.Quoted : ContextVerdict.Asserted;
+    }
+
+    public static bool IsNegated(string folded, int start)
+    {
+        bool latin = start < folded.Length && char.IsAsciiLetter(folded[start]);
+        int window = latin ? EnglishWindow : ChineseWindow;
+        int from = start;
+        while (from > 0 && start - from < window && !SentenceMap.IsClauseBreak(folded[from - 1]))
+        {
+            from--;
+        }
+
+        if (from == start)
+        {
+            return false;
+        }
+
+        var before = folded.AsSpan(from, start - from);
+        if (latin)
+        {
+            foreach (string cue in EnglishCues)
+            {
+                int at = before.IndexOf(cue, StringComparison.Ordinal);
+                if (at >= 0 && (at == 0 || !char.IsAsciiLetter(before[at - 1]) || cue == "n't "))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        foreach (string cue in ChineseCues)
+        {
+            int at = before.IndexOf(cue, StringComparison.Ordinal);
+            while (at >= 0)
+            {
+                // A lone 不/未/非 negates only what stands right after it (不保本, 并非保本), not a claim further on.
+                int gap = before.Length - (at + cue.Length);
+                if ((cue.Length > 1 || gap <= 2) && !StartsNonNegation(folded, from + at))
+                {
+                    return true;
+                }
+
+                int nextFrom = at + 1;
+                int again = before[nextFrom..].IndexOf(cue, StringComparison.Ordinal);
+                at = again < 0 ? -1 : nextFrom + again;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool StartsNonNegation(string folded, int at)
+    {
+        foreach (string word in NotNegations)
+        {
+            if (string.CompareOrdinal(folded, at, word, 0, word.Length) == 0)
+            {
+                return true;
+            }
+
+            // The cue may sit inside the word (别 in 别错过, 勿 in 勿错过): check the word's start before it too.
+            int back = word.IndexOf(folded[at]);
+            if (back > 0 && at - back >= 0 && string.CompareOrdinal(folded, at - back, word, 0, word.Length) == 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsQuoted(string folded, int sStart, int sEnd, int start, int end)
+    {
+        bool inside = false;
+        foreach (var (open, close) in QuotePairs)
+        {
+            int o = folded.LastIndexOf(open, Math.Max(sStart, start - 1), Math.Max(0, start - sStart));
+            if (open == close)
+            {
+                // Straight quotes: inside when an odd number of them precede the hit in the sentence.
+                int count = 0;
+                for (int i = sStart; i < start; i++)
+                {
+                    if (folded[i] == open)
+                    {
+                        count++;
+                    }
+                }
+
+                if (count % 2 == 1 && folded.IndexOf(close, end, sEnd - end) >= 0)
+                {
+                    inside = true;
+                    break;
+                }
+
+                continue;
+            }
+
+            if (o >= 0 && o >= sStart && folded.IndexOf(close, o, start - o) < 0 && end <= sEnd && folded.IndexOf(close, end, sEnd - end) >= 0)
+            {
+                inside = true;
+                break;
+            }
+        }
+
+        if (!inside)
+        {
+            return false;
+        }
+
+        var sentence = folded.AsSpan(sStart, sEnd - sStart);
+        foreach (string cue in QuotationCues)
+        {
+            if (sentence.Contains(cue, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

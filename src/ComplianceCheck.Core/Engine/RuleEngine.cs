@@ -1,0 +1,649 @@
+using System.Text.RegularExpressions;
+using ComplianceCheck.Core.Documents;
+using ComplianceCheck.Core.Rules;
+
+namespace ComplianceCheck.Core.Engine;
+
+/// <summary>
+/// Runs a <see cref="RuleSet"/> over documents. All literals of all rules (phrases, regex anchors, proximity terms,
+/// required-statement triggers) go into one automaton, so each block is read once; regexes run only on sentences an
+/// anchor pointed at. Thread-safe: one engine serves every file of a scan.
+/// </summary>
+public sealed class RuleEngine
+{
+    private readonly Rule[] _rules;
+    private readonly PhraseAutomaton _automaton;
+    private readonly LiteralUse[][] _uses;
+    private readonly int[] _unanchoredPatternRules;
+    private readonly int[] _requiredRules;
+    private readonly string[][] _looseStatements;
+
+    public RuleEngine(RuleSet ruleSet)
+    {
+        RuleSet = ruleSet;
+        _rules = [.. ruleSet.Rules];
+        var literals = new Dictionary<string, int>(StringComparer.Ordinal);
+        var uses = new List<List<LiteralUse>>();
+        void Use(string literal, int rule, LiteralRole role)
+        {
+            if (literal.Length == 0)
+            {
+                return;
+            }
+
+            if (!literals.TryGetValue(literal, out int id))
+            {
+                id = literals.Count;
+                literals[literal] = id;
+                uses.Add([]);
+            }
+
+            uses[id].Add(new LiteralUse(rule, role));
+        }
+
+        var unanchored = new List<int>();
+        var required = new List<int>();
+        _looseStatements = new string[_rules.Length][];
+        for (int i = 0; i < _rules.Length; i++)
+        {
+            switch (_rules[i])
+            {
+                case PhraseRule phrase:
+                    phrase.Phrases.ToList().ForEach(p => Use(p, i, LiteralRole.Phrase));
+                    break;
+                case PatternRule pattern when pattern.Anchors.Count > 0:
+                    pattern.Anchors.ToList().ForEach(a => Use(a, i, LiteralRole.Anchor));
+                    break;
+                case PatternRule:
+                    unanchored.Add(i);
+                    break;
+                case ProximityRule proximity:
+                    proximity.First.ToList().ForEach(p => Use(p, i, LiteralRole.First));
+                    proximity.Second.ToList().ForEach(p => Use(p, i, LiteralRole.Second));
+                    break;
+                case RequiredRule req:
+                    required.Add(i);
+                    req.Triggers.ToList().ForEach(t => Use(t, i, LiteralRole.Trigger));
+                    req.TriggerAnchors.ToList().ForEach(t => Use(t, i, LiteralRole.TriggerAnchor));
+                    _looseStatements[i] = req.Require.Select(LooseText.Of).Where(s => s.Length > 0).ToArray();
+                    break;
+            }
+        }
+
+        _automaton = new PhraseAutomaton([.. literals.Keys]);
+        _uses = uses.Select(u => u.ToArray()).ToArray();
+        _unanchoredPatternRules = [.. unanchored];
+        _requiredRules = [.. required];
+    }
+
+    public RuleSet RuleSet { get; }
+
+    public PhraseAutomaton Automaton => _automaton;
+
+    public IReadOnlyList<Finding> Scan(SourceDocument document, DraftProfile profile, EngineOptions? options = null)
+    {
+        var run = new EngineRun(this, document, profile, options ?? EngineOptions.Default);
+        return run.Execute();
+    }
+
+    internal enum LiteralRole : byte
+    {
+        Phrase,
+        Anchor,
+        First,
+        Second,
+        Trigger,
+        TriggerAnchor,
+    }
+
+    internal readonly record struct LiteralUse(int Rule, LiteralRole Role);
+
+    /// <summary>The state of one document's scan.</summary>
+    private sealed class EngineRun
+    {
+        private readonly RuleEngine _engine;
+        private readonly SourceDocument _doc;
+        private readonly DraftProfile _profile;
+        private readonly EngineOptions _options;
+        private readonly bool[] _active;
+        private readonly List<Finding> _findings = [];
+        private readonly List<LiteralHit> _hits = [];
+        private readonly List<(int Rule, int Block, int Start, int End)> _triggers = [];
+        private string[]? _looseBlocks;
+        private readonly bool _anyRequired;
+
+        public EngineRun(RuleEngine engine, SourceDocument doc, DraftProfile profile, EngineOptions options)
+        {
+            _engine = engine;
+            _doc = doc;
+            _profile = profile;
+            _options = options;
+            _active = new bool[engine._rules.Length];
+            for (int i = 0; i < engine._rules.Length; i++)
+            {
+                var rule = engine._rules[i];
+                _active[i] = !options.DisabledRules.Contains(rule.Id)
+                    && profile.HasLanguage(rule.Lang)
+                    && rule.AppliesTo(profile.Product, profile.Channel ?? string.Empty)
+                    && (rule is not RequiredRule req || req.WhenProducts.Count == 0 || req.WhenProducts.Contains(profile.Product));
+                _anyRequired |= _active[i] && rule is RequiredRule;
+            }
+        }
+
+        private Rule[] Rules => _engine._rules;
+
+        public List<Finding> Execute()
+        {
+            foreach (var block in _doc.Blocks)
+            {
+                ScanBlock(block);
+            }
+
+            if (_anyRequired)
+            {
+                CheckRequiredStatements();
+            }
+
+            var kept = Deduplicate(_findings);
+            return ApplySuppressions(kept);
+        }
+
+        private void ScanBlock(TextBlock block)
+        {
+            string folded = TextFold.Fold(block.Text);
+            var sentences = new SentenceMap(folded);
+            _hits.Clear();
+            _engine._automaton.FindAll(folded, _hits);
+            HashSet<(int Rule, int Sentence)>? anchored = null;
+            List<(int Rule, int Start, int End, bool First)>? proximity = null;
+            foreach (var hit in _hits)
+            {
+                int length = _engine._automaton.PatternLength(hit.PatternId);
+                int start = hit.End - length;
+                foreach (var use in _engine._uses[hit.PatternId])
+                {
+                    if (!_active[use.Rule])
+                    {
+                        continue;
+                    }
+
+                    switch (use.Role)
+                    {
+                        case LiteralRole.Phrase:
+                            Consider(use.Rule, block, folded, sentences, start, hit.End, null);
+                            break;
+                        case LiteralRole.Anchor or LiteralRole.TriggerAnchor:
+                            (anchored ??= []).Add((use.Rule, sentences.IndexAt(start)));
+                            break;
+                        case LiteralRole.First or LiteralRole.Second:
+                            (proximity ??= []).Add((use.Rule, start, hit.End, use.Role == LiteralRole.First));
+                            break;
+                        case LiteralRole.Trigger:
+                            _triggers.Add((use.Rule, block.Index, start, hit.End));
+                            break;
+                    }
+                }
+            }
+
+            if (anchored != null)
+            {
+                foreach (var (rule, sentence) in anchored)
+                {
+                    var (s, e) = sentences.Sentence(sentence);
+                    RunRegex(rule, block, folded, sentences, s, e);
+                }
+            }
+
+            foreach (int rule in _engine._unanchoredPatternRules)
+            {
+                if (_active[rule])
+                {
+                    RunRegex(rule, block, folded, sentences, 0, folded.Length);
+                }
+            }
+
+            foreach (int rule in _engine._requiredRules)
+            {
+                if (_active[rule] && Rules[rule] is RequiredRule { TriggerPattern: not null, TriggerAnchors.Count: 0 })
+                {
+                    RunRegex(rule, block, folded, sentences, 0, folded.Length);
+                }
+            }
+
+            if (proximity != null)
+            {
+                PairProximity(proximity, block, folded, sentences);
+            }
+        }
+
+        private void RunRegex(int ruleIndex, TextBlock block, string folded, SentenceMap sentences, int start, int end)
+        {
+            var rule = Rules[ruleIndex];
+            Regex? regex = rule switch
+            {
+                PatternRule p => p.Pattern,
+                RequiredRule r => r.TriggerPattern,
+                _ => null,
+            };
+            if (regex == null)
+            {
+                return;
+            }
+
+            try
+            {
+                for (var m = regex.Match(folded, start, end - start); m.Success; m = m.NextMatch())
+                {
+                    if (m.Length == 0)
+                    {
+                        continue;
+                    }
+
+                    if (rule is RequiredRule)
+                    {
+                        _triggers.Add((ruleIndex, block.Index, m.Index, m.Index + m.Length));
+                        continue;
+                    }
+
+                    var pattern = (PatternRule)rule;
+                    var value = m.Groups["value"] is { Success: true } g ? g : (Group)m;
+                    if (pattern.Validate != MatchValidator.None && !MatchValidators.IsValid(pattern.Validate, value.Value))
+                    {
+                        continue;
+                    }
+
+                    Consider(ruleIndex, block, folded, sentences, m.Index, m.Index + m.Length, m);
+                }
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                _findings.Add(RuleError(rule, block, "the rule's pattern timed out on this text and was skipped"));
+            }
+        }
+
+        private void PairProximity(List<(int Rule, int Start, int End, bool First)> terms, TextBlock block, string folded, SentenceMap sentences)
+        {
+            foreach (var group in terms.GroupBy(t => t.Rule))
+            {
+                var rule = (ProximityRule)Rules[group.Key];
+                var firsts = group.Where(t => t.First).ToList();
+                var seconds = group.Where(t => !t.First).ToList();
+                foreach (var f in firsts)
+                {
+                    int sentence = sentences.IndexAt(f.Start);
+                    foreach (var s in seconds)
+                    {
+                        if (sentences.IndexAt(s.Start) != sentence || (s.Start < f.End && f.Start < s.End))
+                        {
+                            continue;
+                        }
+
+                        int gap = s.Start >= f.End ? s.Start - f.End : f.Start - s.End;
+                        if (gap <= rule.Within)
+                        {
+                            Consider(group.Key, block, folded, sentences, Math.Min(f.Start, s.Start), Math.Max(f.End, s.End), null);
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+
+        /// <summary>Applies exceptions and negation to a candidate span and records the finding.</summary>
+        private void Consider(int ruleIndex, TextBlock block, string folded, SentenceMap sentences, int start, int end, Match? match)
+        {
+            var rule = Rules[ruleIndex];
+            if (IsException(rule, folded, sentences, start, end))
+            {
+                return;
+            }
+
+            var verdict = rule.Negation == NegationMode.Suppress ? NegationDetector.Judge(folded, sentences, start, end) : ContextVerdict.Asserted;
+            if (verdict == ContextVerdict.Negated)
+            {
+                return;
+            }
+
+            int srcStart = block.SourceStart(start);
+            int srcEnd = Math.Max(srcStart, block.SourceEnd(end));
+            string original = _doc.Text[srcStart..srcEnd];
+            var severity = _options.SeverityOverrides.TryGetValue(rule.Id, out var o) ? o : rule.Severity;
+            string? note = null;
+            if (verdict == ContextVerdict.Quoted)
+            {
+                severity = Severity.Info;
+                note = "likely a quotation or warning";
+            }
+
+            var (sStart, sEnd) = sentences.SentenceAt(start);
+            Fix? fix = null;
+            if (rule.FixReplace != null && srcEnd - srcStart == end - start && TextFold.Fold(original) == folded[start..end])
+            {
+                fix = new Fix(FixKind.Replace, srcStart, srcEnd, rule.FixReplace);
+            }
+
+            _findings.Add(Build(rule, severity, srcStart, srcEnd, original, FormatMessage(rule.Message, original, match, block), note,
+                folded[sStart..sEnd].Trim(), fix));
+        }
+
+        private static bool IsException(Rule rule, string folded, SentenceMap sentences, int start, int end)
+        {
+            foreach (string exception in rule.Exceptions)
+            {
+                int from = Math.Max(0, start - exception.Length + 1);
+                int to = Math.Min(folded.Length, end + exception.Length - 1);
+                int at = folded.IndexOf(exception, from, to - from, StringComparison.Ordinal);
+                while (at >= 0)
+                {
+                    if (at < end && at + exception.Length > start)
+                    {
+                        return true;
+                    }
+
+                    at = at + 1 < to ? folded.IndexOf(exception, at + 1, to - at - 1, StringComparison.Ordinal) : -1;
+                }
+            }
+
+            if (rule.ExceptionPatterns.Count > 0)
+            {
+                var (sStart, sEnd) = sentences.SentenceAt(start);
+                foreach (var pattern in rule.ExceptionPatterns)
+                {
+                    for (var m = pattern.Match(folded, sStart, sEnd - sStart); m.Success; m = m.NextMatch())
+                    {
+                        if (m.Index < end && m.Index + m.Length > start)
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private string FormatMessage(string template, string original, Match? match, TextBlock block)
+        {
+            if (!template.Contains('{', StringComparison.Ordinal))
+            {
+                return template;
+            }
+
+            string message = template.Replace("{match}", original, StringComparison.Ordinal);
+            if (match != null)
+            {
+                foreach (Group group in match.Groups)
+                {
+                    if (group.Success && !char.IsAsciiDigit(group.Name[0]))
+                    {
+                        int s = block.SourceStart(group.Index);
+                        int e = Math.Max(s, block.SourceEnd(group.Index + group.Length));
+                        message = message.Replace("{" + group.Name + "}", _doc.Text[s..e], StringComparison.Ordinal);
+                    }
+                }
+            }
+
+            return message;
+        }
+
+        private void CheckRequiredStatements()
+        {
+            foreach (int ruleIndex in _engine._requiredRules)
+            {
+                if (!_active[ruleIndex])
+                {
+                    continue;
+                }
+
+                var rule = (RequiredRule)Rules[ruleIndex];
+                var triggers = _triggers.Where(t => t.Rule == ruleIndex).ToList();
+                if (rule.HasTrigger && triggers.Count == 0)
+                {
+                    continue;
+                }
+
+                if (rule.Scope == RequiredScope.Document || triggers.Count == 0)
+                {
+                    if (!StatementIn(ruleIndex, Enumerable.Range(0, _doc.Blocks.Count)))
+                    {
+                        AddMissing(rule, triggers.Count > 0 ? triggers[0] : null);
+                    }
+
+                    continue;
+                }
+
+                foreach (var trigger in triggers.GroupBy(t => t.Block).Select(g => g.First()))
+                {
+                    if (!StatementIn(ruleIndex, BlocksBeside(trigger.Block, rule.BlockWindow)))
+                    {
+                        AddMissing(rule, trigger);
+                    }
+                }
+            }
+        }
+
+        private IEnumerable<int> BlocksBeside(int blockIndex, int window)
+        {
+            var blocks = _doc.Blocks;
+            int container = blocks[blockIndex].ContainerId;
+            for (int i = 0; i < blocks.Count; i++)
+            {
+                if (Math.Abs(i - blockIndex) <= window || (container >= 0 && blocks[i].ContainerId == container))
+                {
+                    yield return i;
+                }
+            }
+
+            // A table counts as one block: the window also reaches past the table's first and last cell.
+            if (container >= 0 && window > 0)
+            {
+                int first = -1, last = -1;
+                for (int i = 0; i < blocks.Count; i++)
+                {
+                    if (blocks[i].ContainerId == container)
+                    {
+                        first = first < 0 ? i : first;
+                        last = i;
+                    }
+                }
+
+                for (int i = Math.Max(0, first - window); i < first; i++)
+                {
+                    yield return i;
+                }
+
+                for (int i = last + 1; i <= Math.Min(blocks.Count - 1, last + window); i++)
+                {
+                    yield return i;
+                }
+            }
+        }
+
+        private bool StatementIn(int ruleIndex, IEnumerable<int> blockIndexes)
+        {
+            _looseBlocks ??= _doc.Blocks.Select(b => LooseText.Of(b.Text)).ToArray();
+            var rule = (RequiredRule)Rules[ruleIndex];
+            var statements = _engine._looseStatements[ruleIndex];
+            var indexes = blockIndexes.Distinct().ToList();
+
+            // A statement may run across a line break that split it into two blocks: also try neighbours joined.
+            foreach (string text in indexes.Select(i => _looseBlocks[i]).Append(string.Concat(indexes.Order().Select(i => _looseBlocks[i]))))
+            {
+                if (statements.Any(s => text.Contains(s, StringComparison.Ordinal)) || rule.RequirePatterns.Any(p => p.IsMatch(text)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private void AddMissing(RequiredRule rule, (int Rule, int Block, int Start, int End)? trigger)
+        {
+            int srcStart, srcEnd;
+            string context = string.Empty;
+            int insertAt = _doc.Text.Length;
+            if (trigger is { } t)
+            {
+                var block = _doc.Blocks[t.Block];
+                srcStart = block.SourceStart(t.Start);
+                srcEnd = Math.Max(srcStart, block.SourceEnd(t.End));
+                context = TextFold.Fold(block.Text).Trim();
+                if (rule.InsertAt == InsertPosition.AfterTriggerBlock)
+                {
+                    insertAt = EndOfContainer(t.Block);
+                }
+            }
+            else
+            {
+                srcStart = srcEnd = _doc.Blocks.Count > 0 ? _doc.Blocks[0].SourceStart(0) : 0;
+            }
+
+            string original = _doc.Text[srcStart..srcEnd];
+            var severity = _options.SeverityOverrides.TryGetValue(rule.Id, out var o) ? o : rule.Severity;
+            string message = FormatMessage(rule.Message, original, null, _doc.Blocks.Count > 0 ? _doc.Blocks[0] : null!);
+            _findings.Add(Build(rule, severity, srcStart, srcEnd, original, message, null, context,
+                new Fix(FixKind.InsertStatement, insertAt, insertAt, rule.InsertText)));
+        }
+
+        private int EndOfContainer(int blockIndex)
+        {
+            var blocks = _doc.Blocks;
+            int container = blocks[blockIndex].ContainerId;
+            int last = blockIndex;
+            if (container >= 0)
+            {
+                for (int i = blockIndex; i < blocks.Count && blocks[i].ContainerId == container; i++)
+                {
+                    last = i;
+                }
+            }
+
+            var block = blocks[last];
+            int end = block.SourceEnd(block.Text.Length);
+
+            // Insert after the whole line the block ends on, never in the middle of a line.
+            int nl = _doc.Text.IndexOf('\n', Math.Min(end, _doc.Text.Length));
+            return nl < 0 ? _doc.Text.Length : nl + 1;
+        }
+
+        private Finding Build(Rule rule, Severity severity, int srcStart, int srcEnd, string original, string message, string? note, string context,
+            Fix? fix)
+        {
+            var start = _doc.Lines.PositionOf(srcStart);
+            var end = _doc.Lines.PositionOf(srcEnd);
+            return new Finding
+            {
+                RuleId = rule.Id,
+                Category = rule.Category,
+                Severity = severity,
+                Message = note == null ? message : $"{message} ({note})",
+                Line = start.Line,
+                Column = start.Column,
+                EndLine = end.Line,
+                EndColumn = end.Column,
+                Match = original,
+                LegalBasis = rule.LegalBasis.ToString(),
+                Suggestion = rule.Suggestion,
+                Review = rule.Review,
+                InForce = rule.InForce(_options.AsOf),
+                Note = note,
+                StartOffset = srcStart,
+                EndOffset = srcEnd,
+                Context = context,
+                Fix = fix,
+            };
+        }
+
+        private Finding RuleError(Rule rule, TextBlock block, string message)
+        {
+            int at = block.SourceStart(0);
+            var pos = _doc.Lines.PositionOf(at);
+            return new Finding
+            {
+                RuleId = rule.Id,
+                Category = "other",
+                Severity = Severity.Warning,
+                Message = $"rule error: {message}",
+                Line = pos.Line,
+                Column = pos.Column,
+                EndLine = pos.Line,
+                EndColumn = pos.Column,
+                Match = string.Empty,
+                LegalBasis = rule.LegalBasis.ToString(),
+                StartOffset = at,
+                EndOffset = at,
+            };
+        }
+
+        /// <summary>
+        /// One finding per place: of overlapping hits of one rule the longest stays, and a hit inside a longer hit of the
+        /// same category (稳赚 inside 稳赚不赔) is dropped.
+        /// </summary>
+        private static List<Finding> Deduplicate(List<Finding> findings)
+        {
+            var ordered = findings
+                .OrderBy(f => f.StartOffset)
+                .ThenByDescending(f => f.EndOffset - f.StartOffset)
+                .ThenByDescending(f => f.Note == null)
+                .ThenByDescending(f => f.Severity)
+                .ToList();
+            var kept = new List<Finding>(ordered.Count);
+            foreach (var f in ordered)
+            {
+                bool zeroWidth = f.EndOffset == f.StartOffset;
+                bool covered = kept.Any(k =>
+                    k.EndOffset > k.StartOffset && !zeroWidth
+                    && (k.RuleId == f.RuleId ? k.StartOffset < f.EndOffset && f.StartOffset < k.EndOffset
+                        : k.Category == f.Category && k.StartOffset <= f.StartOffset && f.EndOffset <= k.EndOffset && k.Fix?.Kind != FixKind.InsertStatement
+                          && f.Fix?.Kind != FixKind.InsertStatement));
+                bool duplicate = kept.Any(k => k.RuleId == f.RuleId && k.StartOffset == f.StartOffset && k.EndOffset == f.EndOffset);
+                if (!covered && !duplicate)
+                {
+                    kept.Add(f);
+                }
+            }
+
+            return kept;
+        }
+
+        private List<Finding> ApplySuppressions(List<Finding> findings)
+        {
+            if (_doc.Suppressions.Count == 0)
+            {
+                return findings;
+            }
+
+            var result = new List<Finding>(findings.Count);
+            foreach (var f in findings)
+            {
+                var s = _doc.Suppressions.FirstOrDefault(s =>
+                    (s.AppliesToLine == f.Line || s.Line == f.Line) && s.Reason.Length > 0 && (s.RuleIds.Contains(f.RuleId) || s.RuleIds.Contains("ALL")));
+                result.Add(s == null ? f : f with { Suppressed = true, SuppressionReason = s.Reason });
+            }
+
+            foreach (var s in _doc.Suppressions.Where(s => s.Reason.Length == 0))
+            {
+                int at = _doc.Lines.LineStart(s.Line);
+                var pos = _doc.Lines.PositionOf(at);
+                result.Add(new Finding
+                {
+                    RuleId = "CC-SUPPRESSION",
+                    Category = "other",
+                    Severity = Severity.Warning,
+                    Message = $"compliance-ignore {string.Join(", ", s.RuleIds)} has no reason; write 'compliance-ignore RULE-ID: reason' (the finding stays active)",
+                    Line = pos.Line,
+                    Column = pos.Column,
+                    EndLine = pos.Line,
+                    EndColumn = pos.Column,
+                    Match = string.Empty,
+                    LegalBasis = "ComplianceCheck: every suppression must say why",
+                    StartOffset = at,
+                    EndOffset = at,
+                });
+            }
+
+            return [.. result.OrderBy(f => f.StartOffset).ThenBy(f => f.RuleId, StringComparer.Ordinal)];
+        }
+    }
+}

@@ -1,0 +1,88 @@
+namespace ComplianceCheck.Core.Scanning;
+
+/// <summary>Guesses a draft's product and languages from its text when nothing declares them.</summary>
+public static class ProfileDetector
+{
+    // Weighted cue words per product; a specific cue (净值, 年化利率) outweighs a generic one (收益).
+    private static readonly (string Product, string Cue, int Weight)[] Cues =
+    [
+        ("private-fund", "私募", 4), ("private-fund", "合格投资者", 3), ("private-fund", "私募基金", 3),
+        ("fund", "基金", 2), ("fund", "净值", 3), ("fund", "定投", 3), ("fund", "基金经理", 3), ("fund", "etf", 2), ("fund", "申购", 1),
+        ("fund", "公募", 3), ("fund", "mutual fund", 3), ("fund", "nav", 2),
+        ("wealth", "理财", 3), ("wealth", "业绩比较基准", 3), ("wealth", "理财产品", 2), ("wealth", "理财子", 3), ("wealth", "wealth management", 2),
+        ("insurance", "保险", 3), ("insurance", "保费", 3), ("insurance", "投保", 3), ("insurance", "分红险", 3), ("insurance", "万能险", 3),
+        ("insurance", "年金", 2), ("insurance", "重疾", 3), ("insurance", "被保险人", 3), ("insurance", "保单", 3), ("insurance", "寿险", 3),
+        ("insurance", "insurance", 3), ("insurance", "premium", 2), ("insurance", "annuity", 2), ("insurance", "policyholder", 3),
+        ("credit", "贷款", 3), ("credit", "借款", 3), ("credit", "分期", 2), ("credit", "信用卡", 3), ("credit", "放款", 3), ("credit", "借钱", 3),
+        ("credit", "还款", 2), ("credit", "日息", 3), ("credit", "额度", 1), ("credit", "网贷", 3), ("credit", "下款", 3),
+        ("credit", "loan", 3), ("credit", "credit card", 3), ("credit", "apr", 2), ("credit", "borrow", 2), ("credit", "mortgage", 3),
+        ("securities", "股票", 3), ("securities", "炒股", 3), ("securities", "证券", 2), ("securities", "荐股", 4), ("securities", "投顾", 3),
+        ("securities", "牛股", 4), ("securities", "涨停", 3), ("securities", "券商", 3), ("securities", "开户", 1),
+        ("securities", "stock", 2), ("securities", "brokerage", 3), ("securities", "trading", 1),
+        ("deposit", "存款", 2), ("deposit", "大额存单", 4), ("deposit", "定期存款", 3), ("deposit", "整存整取", 4), ("deposit", "存单", 2),
+        ("deposit", "savings account", 3), ("deposit", "certificate of deposit", 4),
+        ("general", "投资", 1), ("general", "收益", 1), ("general", "回报", 1), ("general", "invest", 1), ("general", "returns", 1),
+    ];
+
+    private const int MinimumScore = 3;
+
+    public static string? DetectProduct(string foldedText)
+    {
+        var scores = new Dictionary<string, int>();
+        foreach (var (product, cue, weight) in Cues)
+        {
+            int count = CountOccurrences(foldedText, cue, 5);
+            if (count > 0)
+            {
+                scores[product] = scores.GetValueOrDefault(product) + (weight * count);
+            }
+        }
+
+        var best = scores.Where(s => s.Key != "general").OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal).FirstOrDefault();
+        if (best.Key != null && best.Value >= MinimumScore)
+        {
+            return best.Key;
+        }
+
+        return scores.GetValueOrDefault("general") >= MinimumScore ? "general" : null;
+    }
+
+    /// <summary>zh-CN when there is real Chinese text, en when Latin words dominate; both for mixed drafts.</summary>
+    public static IReadOnlyList<string> DetectLanguages(string text)
+    {
+        int cjk = 0, latin = 0;
+        foreach (char c in text)
+        {
+            if (c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF')
+            {
+                cjk++;
+            }
+            else if (char.IsAsciiLetter(c))
+            {
+                latin++;
+            }
+        }
+
+        bool zh = cjk >= 4 || (cjk > 0 && cjk * 4 >= latin);
+        bool en = latin >= 40 && latin > cjk * 3 || (cjk == 0 && latin > 0);
+        if (zh && en)
+        {
+            return ["zh-CN", "en"];
+        }
+
+        return en ? ["en"] : ["zh-CN"];
+    }
+
+    private static int CountOccurrences(string text, string cue, int cap)
+    {
+        int count = 0;
+        int at = text.IndexOf(cue, StringComparison.Ordinal);
+        while (at >= 0 && count < cap)
+        {
+            count++;
+            at = text.IndexOf(cue, at + cue.Length, StringComparison.Ordinal);
+        }
+
+        return count;
+    }
+}
