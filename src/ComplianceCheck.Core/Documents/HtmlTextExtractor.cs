@@ -430,14 +430,7 @@ internal sealed class HtmlTextExtractor
                 continue;
             }
 
-            if (s < _end && _source[s] == decoded[d])
-            {
-                offsets[d] = s;
-                s++;
-                lastGood = s;
-                continue;
-            }
-
+            // An entity is tried before a literal match: "&amp;" decodes to "&", which also equals the raw "&".
             if (s < _end && _source[s] == '&' && TryDecodeEntity(s, out string value, out int length) && value.Length > 0 && value[0] == decoded[d])
             {
                 offsets[d] = s;
@@ -447,6 +440,14 @@ internal sealed class HtmlTextExtractor
                 }
 
                 s += length;
+                lastGood = s;
+                continue;
+            }
+
+            if (s < _end && _source[s] == decoded[d])
+            {
+                offsets[d] = s;
+                s++;
                 lastGood = s;
                 continue;
             }

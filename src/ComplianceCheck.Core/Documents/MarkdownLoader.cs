@@ -208,10 +208,19 @@ internal static class MarkdownLoader
             return;
         }
 
-        // A literal Markdig rebuilt (an escape, a replaced character) maps to where its span starts.
+        // A literal Markdig copied (a trimmed table cell) still stands verbatim inside its span: find it there.
         int at = Math.Clamp(literal.Span.Start, 0, source.Length);
         int end = Math.Clamp(literal.Span.End + 1, at, source.Length);
-        foreach (char c in content.ToString())
+        string value = content.ToString();
+        int found = source.IndexOf(value, at, end - at, StringComparison.Ordinal);
+        if (found >= 0)
+        {
+            builder.AppendVerbatim(source, found, value.Length);
+            return;
+        }
+
+        // A literal Markdig rebuilt (an escape, a replaced character) maps to where its span starts.
+        foreach (char c in value)
         {
             builder.AppendMapped(c, at, end);
         }

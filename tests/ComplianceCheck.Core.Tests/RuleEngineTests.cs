@@ -1,0 +1,213 @@
+using ComplianceCheck.Core.Engine;
+using ComplianceCheck.Core.Rules;
+using static ComplianceCheck.Core.Tests.TestRules;
+
+namespace ComplianceCheck.Core.Tests;
+
+public class RuleEngineTests
+{
+    [Fact]
+    public void Phrase_hits_carry_exact_position_match_and_basis_and_fold_width_and_case()
+    {
+        var engine = BuildEngine(Phrase("T-ABS-001", "最佳, no.1"));
+        var findings = Scan(engine, "首行\n我们是最佳之选，行业ＮＯ．１！");
+        findings.Count.ShouldBe(2);
+        findings[0].ShouldSatisfyAllConditions(
+            f => f.RuleId.ShouldBe("T-ABS-001"),
+            f => (f.Line, f.Column, f.EndLine, f.EndColumn).ShouldBe((2, 4, 2, 6)),
+            f => f.Match.ShouldBe("最佳"),
+            f => f.Message.ShouldBe("使用了“最佳”"),
+            f => f.LegalBasis.ShouldContain("第九条"));
+        findings[1].Match.ShouldBe("ＮＯ．１");
+    }
+
+    [Fact]
+    public void Exceptions_cancel_only_hits_they_overlap()
+    {
+        var engine = BuildEngine(Phrase("T-ABS-002", "第一", "    exceptions: [第一季度, 第一时间]\n    exceptionPatterns: ['第一[，,、]']"));
+        Scan(engine, "第一季度业绩公布后我们第一时间通知您。").ShouldBeEmpty();
+        Scan(engine, "第一，注意风险；第二，分散投资。").ShouldBeEmpty();
+        Scan(engine, "第一季度过后，本产品规模全国第一。").Single().Column.ShouldBe(15);
+    }
+
+    [Fact]
+    public void Negation_and_warning_cues_turn_a_hit_off_but_not_claims_further_away()
+    {
+        var engine = BuildEngine(Phrase("T-GUA-001", "保本, 稳赚", category: "guarantee"));
+        Scan(engine, "本产品不承诺保本，投资需谨慎。").ShouldBeEmpty();
+        Scan(engine, "本产品为非保本浮动收益型产品。").ShouldBeEmpty();
+        Scan(engine, "请警惕稳赚的宣传。").ShouldBeEmpty();
+        Scan(engine, "不仅保本，还能稳赚！").Count.ShouldBe(2);
+        Scan(engine, "门槛不高也能保本").Count.ShouldBe(1);
+        Scan(engine, "不用担心，保本").Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public void Quoted_claims_in_a_sentence_citing_law_are_downgraded_to_info()
+    {
+        var engine = BuildEngine(Phrase("T-ABS-003", "最佳"));
+        var f = Scan(engine, "《广告法》第九条列举了“国家级”“最佳”等用语。").ShouldHaveSingleItem();
+        Scan(engine, "《广告法》规定广告中不能出现“最佳”等用语。").ShouldBeEmpty();
+        f.Severity.ShouldBe(Severity.Info);
+        f.Note.ShouldBe("likely a quotation or warning");
+        Scan(engine, "这是我们眼中“最佳”的产品。").Single().Severity.ShouldBe(Severity.Error);
+    }
+
+    [Fact]
+    public void Pattern_rules_run_near_anchors_fill_named_groups_and_validate_matches()
+    {
+        string yaml = $$"""
+              - id: T-PII-001
+                name: id card
+                category: pii
+                severity: error
+                kind: pattern
+                message: 身份证号 {value}
+                {{Basis}}
+                pattern: '(?<value>\d{17}[\dx])'
+                validate: cn-id-card
+                negation: ignore
+                examples: {flag: [a, b], pass: [c, d]}
+              - id: T-GUA-002
+                name: rate guarantee
+                category: guarantee
+                severity: error
+                kind: pattern
+                message: 承诺{rate}收益
+                {{Basis}}
+                pattern: '(?<rate>\d+(\.\d+)?%)的?(年化)?收益.{0,4}保证'
+                anchors: [保证]
+                examples: {flag: [a, b], pass: [c, d]}
+            """;
+        var engine = BuildEngine(yaml);
+        Scan(engine, "客户张三，身份证号11010519491231002X，已开户。").Single().Message.ShouldBe("身份证号 11010519491231002X");
+        Scan(engine, "订单号110105194912310021，请留存。").ShouldBeEmpty();
+        Scan(engine, "锁定６．５％年化收益，绝对保证！").Single().Message.ShouldBe("承诺６．５％收益");
+        Scan(engine, "6.5%年化收益，仅为业绩比较基准").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Proximity_needs_both_terms_in_one_sentence_within_the_distance()
+    {
+        string yaml = $$"""
+              - id: T-GUA-003
+                name: guaranteed return
+                category: guarantee
+                severity: error
+                kind: proximity
+                message: 收益与保证相邻
+                {{Basis}}
+                first: [收益]
+                second: [保证, 锁定]
+                within: 6
+                examples: {flag: [a, b], pass: [c, d]}
+            """;
+        var engine = BuildEngine(yaml);
+        Scan(engine, "三年锁定高收益。").Single().Match.ShouldBe("锁定高收益");
+        Scan(engine, "收益来自市场。我们保证服务质量。").ShouldBeEmpty();
+        Scan(engine, "收益情况请参阅定期报告并以实际为准，保证金另计").ShouldBeEmpty();
+    }
+
+    private const string RequiredRules = $$"""
+          - id: T-DIS-001
+            name: wealth statement
+            category: disclaimer
+            severity: error
+            kind: required
+            message: 缺少理财风险提示
+            {{Basis}}
+            when: {products: [wealth]}
+            require: [理财非存款、产品有风险、投资须谨慎]
+            insert: {text: 理财非存款、产品有风险、投资须谨慎。, at: end}
+            examples: {flag: [a, b], pass: [c, d]}
+          - id: T-PERF-001
+            name: benchmark beside returns
+            category: disclaimer
+            severity: warning
+            kind: required
+            message: 收益率旁缺少业绩比较基准
+            {{Basis}}
+            when:
+              triggerPattern: '(近|成立以来).{0,6}(收益率|回报).{0,4}\d+(\.\d+)?%'
+              triggerAnchors: [收益率, 回报]
+            require: [业绩比较基准]
+            scope: block
+            blockWindow: 1
+            insert: {text: 同期业绩比较基准为X%。, at: after-trigger-block}
+            examples: {flag: [a, b], pass: [c, d]}
+        """;
+
+    [Fact]
+    public void Required_statement_is_matched_tolerantly_and_reported_missing_with_its_text()
+    {
+        var engine = BuildEngine(RequiredRules);
+        Scan(engine, "稳健理财，欢迎咨询。\n\n理财非存款，产品有风险，投资需谨慎！", product: "wealth").ShouldBeEmpty();
+        var missing = Scan(engine, "稳健理财，欢迎咨询。", product: "wealth").Single();
+        missing.RuleId.ShouldBe("T-DIS-001");
+        missing.Fix!.Kind.ShouldBe(FixKind.InsertStatement);
+        missing.Fix.Text.ShouldBe("理财非存款、产品有风险、投资须谨慎。");
+        Scan(engine, "稳健理财，欢迎咨询。", product: "fund").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Block_scoped_statement_must_stand_beside_the_trigger_not_in_a_distant_footer()
+    {
+        var engine = BuildEngine(RequiredRules);
+        const string Beside = "产品近一年收益率5.2%，同期业绩比较基准4.0%。\n\n其他介绍。";
+        Scan(engine, Beside, product: "fund").ShouldBeEmpty();
+        const string Footer = "产品近一年收益率5.2%。\n\n第二段。\n\n第三段。\n\n第四段：业绩比较基准为4.0%。";
+        var f = Scan(engine, Footer, product: "fund").Single();
+        (f.Line, f.Match).ShouldBe((1, "近一年收益率5.2%"));
+        const string Table = "| 期间 | 收益率 |\n|---|---|\n| 成立以来收益率 | 12% |\n| 业绩比较基准 | 8% |\n";
+        Scan(engine, Table, product: "fund", path: "t.md").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Suppression_needs_a_reason_and_keeps_the_finding_visible()
+    {
+        var engine = BuildEngine(Phrase("T-ABS-004", "最佳"));
+        var suppressed = Scan(engine, "<!-- compliance-ignore T-ABS-004: 引用监管原文 -->\n最佳实践分享\n", path: "a.md").Single();
+        suppressed.Suppressed.ShouldBeTrue();
+        suppressed.SuppressionReason.ShouldBe("引用监管原文");
+        var noReason = Scan(engine, "最佳实践 <!-- compliance-ignore T-ABS-004 -->\n", path: "a.md");
+        noReason.ShouldContain(f => f.RuleId == "T-ABS-004" && !f.Suppressed);
+        noReason.ShouldContain(f => f.RuleId == "CC-SUPPRESSION");
+    }
+
+    [Fact]
+    public void A_hit_inside_a_longer_hit_of_the_same_category_is_reported_once()
+    {
+        var engine = BuildEngine(Phrase("T-GUA-010", "稳赚不赔", category: "guarantee") + Phrase("T-GUA-011", "稳赚", category: "guarantee"));
+        Scan(engine, "这只产品稳赚不赔。").Single().RuleId.ShouldBe("T-GUA-010");
+    }
+
+    [Fact]
+    public void Rules_of_other_products_channels_and_languages_do_not_apply()
+    {
+        var engine = BuildEngine(Phrase("T-PF-001", "私募", "    products: [private-fund]\n    channels: [wechat-moments]", "private-fund"));
+        Scan(engine, "私募产品火热认购", product: "private-fund", channel: "wechat-moments").Count.ShouldBe(1);
+        Scan(engine, "私募产品火热认购", product: "private-fund", channel: "print").ShouldBeEmpty();
+        Scan(engine, "私募产品火热认购", product: "fund", channel: "wechat-moments").ShouldBeEmpty();
+        Scan(engine, "私募产品火热认购", product: "private-fund", channel: "wechat-moments", lang: "en").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Catastrophic_regex_loads_and_scans_long_input_promptly()
+    {
+        string yaml = $$"""
+              - id: T-REDOS-001
+                name: redos
+                category: other
+                severity: warning
+                kind: pattern
+                message: x
+                {{Basis}}
+                pattern: '(a+)+$'
+                examples: {flag: [a, b], pass: [c, d]}
+            """;
+        var engine = BuildEngine(yaml, "en");
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        Scan(engine, new string('a', 50_000) + "!", lang: "en").ShouldBeEmpty();
+        watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(20));
+    }
+}
