@@ -12,7 +12,20 @@ foreach (var command in CommandCatalog.All())
 
 try
 {
-    return root.Parse(args).Invoke();
+    var parse = root.Parse(args);
+    if (parse.Errors.Count > 0)
+    {
+        foreach (var error in parse.Errors)
+        {
+            Console.Error.WriteLine($"compliance: {error.Message}");
+        }
+
+        Console.Error.WriteLine("compliance: see 'compliance --help'");
+        return ExitCodes.Error;
+    }
+
+    // Our own handler below prints one clear line and exits 2; the library's would print a stack trace.
+    return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
 catch (UsageException ex)
 {

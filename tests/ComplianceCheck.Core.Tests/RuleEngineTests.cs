@@ -211,3 +211,19 @@ public class RuleEngineTests
         watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(20));
     }
 }
+
+public class EnglishNegationTests
+{
+    private static readonly ComplianceCheck.Core.Engine.RuleEngine Engine = TestRules.BuildEngine(
+        TestRules.Phrase("T-EN-GUA-001", "guaranteed returns, risk-free", category: "guarantee"), "en");
+
+    [Theory]
+    [InlineData("Returns are not guaranteed returns in any sense.", 0)]
+    [InlineData("This is not a risk-free investment.", 0)]
+    [InlineData("No investment is risk-free, and returns are not fully guaranteed returns.", 0)]
+    [InlineData("We charge no commission. Guaranteed returns of 8% a year.", 1)]
+    [InlineData("With no fees and guaranteed returns of 8% a year.", 1)]
+    [InlineData("The fund has no sales charge and is risk-free.", 1)]
+    public void Negation_governs_only_the_next_words_of_the_same_sentence(string text, int expected) =>
+        TestRules.Scan(Engine, text, lang: "en").Count.ShouldBe(expected);
+}

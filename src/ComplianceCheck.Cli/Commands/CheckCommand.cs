@@ -50,19 +50,28 @@ internal static class CheckCommand
 
     public static readonly Option<string?> AsOf = new("--as-of") { Description = "Judge which rules are in force on this date (yyyy-MM-dd; default today)." };
 
+    public static readonly Option<bool> NoBuiltIn = new("--no-builtin") { Description = "Use only the --rules folders, not the built-in packs." };
+
     public static readonly Option<bool> NoColor = new("--no-color") { Description = "Never colour the text report." };
 
     public static Command Create()
     {
         var command = new Command("check", "Scan drafts for risky claims and missing statements.")
         {
-            Paths, Format, Output, FailOn, RulesDirs, Config, Product, Channel, Lang, StdinName, AsOf, NoColor,
+            Paths, Format, Output, FailOn, RulesDirs, NoBuiltIn, Config, Product, Channel, Lang, StdinName, AsOf, NoColor,
         };
         foreach (var extension in CheckExtensions.Options)
         {
             command.Options.Add(extension);
         }
 
+        Paths.Validators.Add(result =>
+        {
+            foreach (string token in result.Tokens.Select(t => t.Value).Where(v => v.Length > 1 && v.StartsWith('-')))
+            {
+                result.AddError($"unknown option '{token}'");
+            }
+        });
         command.SetAction(parse => Run(parse));
         return command;
     }
@@ -88,7 +97,7 @@ internal static class CheckCommand
             throw new UsageException($"--as-of '{asOfText}' is not a date (yyyy-MM-dd)");
         }
 
-        var engine = ToolSetup.LoadEngine(parse.GetValue(RulesDirs) ?? [], config);
+        var engine = ToolSetup.LoadEngine(parse.GetValue(RulesDirs) ?? [], config, !parse.GetValue(NoBuiltIn));
         var settings = new ScanSettings
         {
             Engine = engine,

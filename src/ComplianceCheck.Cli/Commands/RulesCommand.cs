@@ -8,8 +8,6 @@ namespace ComplianceCheck.Cli.Commands;
 /// <summary><c>compliance rules list|explain|test</c>: look at and test the rule packs.</summary>
 internal static class RulesCommand
 {
-    private static readonly Option<bool> NoBuiltIn = new("--no-builtin") { Description = "Leave out the built-in packs (test only the --rules folders)." };
-
     public static Command Create()
     {
         var command = new Command("rules", "List, explain and test the rule packs.");
@@ -23,7 +21,7 @@ internal static class RulesCommand
     {
         var category = new Option<string?>("--category") { Description = "Only this category." };
         var lang = new Option<string?>("--lang") { Description = "Only this language (zh-CN or en)." };
-        var command = new Command("list", "List every rule: id, severity, category, kind, name.") { CheckCommand.RulesDirs, CheckCommand.Config, category, lang };
+        var command = new Command("list", "List every rule: id, severity, category, kind, name.") { CheckCommand.RulesDirs, CheckCommand.NoBuiltIn, CheckCommand.Config, category, lang };
         command.SetAction(parse =>
         {
             var rules = LoadRules(parse).Rules
@@ -45,7 +43,7 @@ internal static class RulesCommand
     private static Command Explain()
     {
         var id = new Argument<string>("id") { Description = "The rule id, e.g. ZH-ABS-001." };
-        var command = new Command("explain", "Print a rule: what it catches, its legal basis, suggestion and examples.") { id, CheckCommand.RulesDirs, CheckCommand.Config };
+        var command = new Command("explain", "Print a rule: what it catches, its legal basis, suggestion and examples.") { id, CheckCommand.RulesDirs, CheckCommand.NoBuiltIn, CheckCommand.Config };
         command.SetAction(parse =>
         {
             string ruleId = parse.GetValue(id)!;
@@ -122,7 +120,7 @@ internal static class RulesCommand
 
     private static Command Test()
     {
-        var command = new Command("test", "Run every rule's flag/pass examples; exit 1 if any fails.") { CheckCommand.RulesDirs, CheckCommand.Config, NoBuiltIn };
+        var command = new Command("test", "Run every rule's flag/pass examples; exit 1 if any fails.") { CheckCommand.RulesDirs, CheckCommand.Config, CheckCommand.NoBuiltIn };
         command.SetAction(parse =>
         {
             var rules = LoadRules(parse);
@@ -141,6 +139,6 @@ internal static class RulesCommand
     private static RuleSet LoadRules(ParseResult parse)
     {
         var config = ToolSetup.LoadConfig(parse.GetValue(CheckCommand.Config));
-        return ToolSetup.LoadRules(parse.GetValue(CheckCommand.RulesDirs) ?? [], config, !parse.GetValue(NoBuiltIn));
+        return ToolSetup.LoadRules(parse.GetValue(CheckCommand.RulesDirs) ?? [], config, !parse.GetValue(CheckCommand.NoBuiltIn));
     }
 }

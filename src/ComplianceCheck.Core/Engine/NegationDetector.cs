@@ -18,13 +18,13 @@ public enum ContextVerdict
 /// </summary>
 internal static class NegationDetector
 {
-    private const int ChineseWindow = 8;
+    private const int ChineseWindow = 10;
     private const int EnglishWindow = 28;
 
     // Longest first so that 不承诺 is seen before 不.
     private static readonly string[] ChineseCues =
     [
-        "不承诺", "不保证", "不代表", "不构成", "不意味着", "不等于", "不表明", "不能", "不会", "不得", "不应", "不宜", "不要", "不可",
+        "不承诺", "不保证", "无法保证", "不对", "不作", "不做", "不代表", "不构成", "不意味着", "不等于", "不表明", "不能", "不会", "不得", "不应", "不宜", "不要", "不可",
         "并非", "并不", "严禁", "禁止", "切勿", "谨防", "警惕", "防范", "避免", "拒绝", "杜绝", "远离", "没有", "未", "非", "勿", "别", "不",
     ];
 
@@ -39,7 +39,8 @@ internal static class NegationDetector
     private static readonly string[] EnglishCues =
     [
         "not ", "no ", "never ", "don't ", "doesn't ", "do not ", "does not ", "cannot ", "can't ", "won't ", "isn't ", "aren't ",
-        "beware of ", "avoid ", "without ", "nor ", "neither ", "n't ",
+        "beware of ", "avoid ", "without ", "nor ", "neither ", "n't ", "no investment is ", "no product is ", "nothing is ", "none of ",
+        "is never ",
     ];
 
     private static readonly string[] QuotationCues =
@@ -66,7 +67,7 @@ internal static class NegationDetector
         bool latin = start < folded.Length && char.IsAsciiLetter(folded[start]);
         int window = latin ? EnglishWindow : ChineseWindow;
         int from = start;
-        while (from > 0 && start - from < window && !SentenceMap.IsClauseBreak(folded[from - 1]))
+        while (from > 0 && start - from < window && !SentenceMap.IsClauseBreak(folded[from - 1]) && !SentenceMap.IsSentenceEnd(folded, from - 1))
         {
             from--;
         }
@@ -81,8 +82,8 @@ internal static class NegationDetector
         {
             foreach (string cue in EnglishCues)
             {
-                int at = before.IndexOf(cue, StringComparison.Ordinal);
-                if (at >= 0 && (at == 0 || !char.IsAsciiLetter(before[at - 1]) || cue == "n't "))
+                int at = before.LastIndexOf(cue, StringComparison.Ordinal);
+                if (at >= 0 && (at == 0 || !char.IsAsciiLetter(before[at - 1]) || cue == "n't ") && WordsBetween(before[(at + cue.Length)..]) <= 1)
                 {
                     return true;
                 }
@@ -110,6 +111,25 @@ internal static class NegationDetector
         }
 
         return false;
+    }
+
+    /// <summary>An English negation governs only what follows within a word ("not guaranteed", "not fully guaranteed").</summary>
+    private static int WordsBetween(ReadOnlySpan<char> gap)
+    {
+        int words = 0;
+        bool inWord = false;
+        foreach (char c in gap)
+        {
+            bool letter = char.IsLetterOrDigit(c) || c == '-' || c == '\'';
+            if (letter && !inWord)
+            {
+                words++;
+            }
+
+            inWord = letter;
+        }
+
+        return words;
     }
 
     private static bool StartsNonNegation(string folded, int at)

@@ -115,8 +115,15 @@ public sealed class RuleSet
                 throw new RuleLoadException([$"{file}: cannot read rule file: {ex.Message}"]);
             }
 
-            yield return (Path.GetRelativePath(Directory.GetCurrentDirectory(), file), content, lang);
+            yield return (DisplayPath(file), content, lang);
         }
+    }
+
+    /// <summary>Paths under the current folder are shown relative to it, others in full.</summary>
+    private static string DisplayPath(string file)
+    {
+        string relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), file);
+        return relative.StartsWith("..", StringComparison.Ordinal) ? Path.GetFullPath(file) : relative;
     }
 
     /// <summary>Assembly version plus rule fingerprint, for reports.</summary>

@@ -1,0 +1,49 @@
+using ComplianceCheck.Core.Configuration;
+using ComplianceCheck.Core.Documents;
+using ComplianceCheck.Core.Scanning;
+
+namespace ComplianceCheck.Core.Tests;
+
+public class ProfileResolverTests
+{
+    private static readonly ComplianceConfig Config = ConfigLoader.Parse(
+        "paths:\n  - glob: 'moments/**'\n    product: credit\n    channel: wechat-moments\n", "/repo/.compliance.yaml");
+
+    private static Engine.DraftProfile Resolve(string path, string text, ProfileOverrides? overrides = null) =>
+        new ProfileResolver(Config, overrides ?? new ProfileOverrides()).Resolve(DocumentLoader.LoadText(path, text), path, []);
+
+    [Fact]
+    public void Cli_beats_front_matter_beats_config_beats_detection()
+    {
+        const string WithFrontMatter = "---\nproduct: insurance\n---\n基金定投，净值稳健。";
+        Resolve("/repo/moments/a.md", WithFrontMatter, new ProfileOverrides(Product: "wealth")).ShouldSatisfyAllConditions(
+            p => p.Product.ShouldBe("wealth"), p => p.ProductSource.ShouldBe("cli"));
+        Resolve("/repo/moments/a.md", WithFrontMatter).ShouldSatisfyAllConditions(
+            p => p.Product.ShouldBe("insurance"), p => p.ProductSource.ShouldBe("front-matter"),
+            p => p.Channel.ShouldBe("wechat-moments"), p => p.ChannelSource.ShouldBe("config"));
+        Resolve("/repo/moments/b.md", "基金定投，净值稳健。").ShouldSatisfyAllConditions(
+            p => p.Product.ShouldBe("credit"), p => p.ProductSource.ShouldBe("config"));
+        Resolve("/repo/other/c.md", "基金定投，净值稳健，基金经理管理。").ShouldSatisfyAllConditions(
+            p => p.Product.ShouldBe("fund"), p => p.ProductSource.ShouldBe("detected"));
+        Resolve("/repo/other/d.html", "<meta name=\"compliance:product\" content=\"securities\"><p>正文</p>").ProductSource.ShouldBe("meta");
+    }
+
+    [Fact]
+    public void Unknown_declared_values_are_ignored_with_a_warning_and_languages_are_detected()
+    {
+        var warnings = new List<string>();
+        var doc = DocumentLoader.LoadText("/repo/x.md", "---\nproduct: crypto\n---\nGuaranteed returns on your savings account, every month.");
+        var profile = new ProfileResolver(ComplianceConfig.Empty, new ProfileOverrides()).Resolve(doc, "/repo/x.md", warnings);
+        warnings.ShouldContain(w => w.Contains("product 'crypto'"));
+        profile.Languages.ShouldBe(["en"]);
+        ProfileDetector.DetectLanguages("本基金 invests in global equities").ShouldContain("zh-CN");
+    }
+
+    [Fact]
+    public void Config_errors_name_file_and_line()
+    {
+        Should.Throw<ConfigException>(() => ConfigLoader.Parse("rules:\n  disabled: [X]\n", "/repo/.compliance.yaml"))
+            .Message.ShouldBe("/repo/.compliance.yaml:2: unknown key 'disabled' (expected one of disable, severity)");
+        Should.Throw<ConfigException>(() => ConfigLoader.Parse("paths:\n  - glob: a\n    product: crypto\n", "c.yaml")).Message.ShouldContain("c.yaml:2:");
+    }
+}
