@@ -227,3 +227,15 @@ public class EnglishNegationTests
     public void Negation_governs_only_the_next_words_of_the_same_sentence(string text, int expected) =>
         TestRules.Scan(Engine, text, lang: "en").Count.ShouldBe(expected);
 }
+
+public class MixedScriptNegationTests
+{
+    [Fact]
+    public void Chinese_negation_also_governs_a_latin_letter_hit()
+    {
+        var engine = TestRules.BuildEngine(TestRules.Phrase("T-ABS-020", "no.1, yyds"));
+        TestRules.Scan(engine, "不要盲目追逐No.1的基金。").ShouldBeEmpty();
+        TestRules.Scan(engine, "别迷信yyds的基金经理。").ShouldBeEmpty();
+        TestRules.Scan(engine, "我们是行业No.1！").Count.ShouldBe(1);
+    }
+}

@@ -64,34 +64,40 @@ internal static class NegationDetector
 
     public static bool IsNegated(string folded, int start)
     {
+        // A Latin-letter hit (No.1, yyds, guaranteed) can stand in English or in Chinese text: try both cue lists.
         bool latin = start < folded.Length && char.IsAsciiLetter(folded[start]);
-        int window = latin ? EnglishWindow : ChineseWindow;
+        return (latin && EnglishNegated(ClauseBefore(folded, start, EnglishWindow))) || ChineseNegated(folded, start);
+    }
+
+    private static ReadOnlySpan<char> ClauseBefore(string folded, int start, int window)
+    {
         int from = start;
         while (from > 0 && start - from < window && !SentenceMap.IsClauseBreak(folded[from - 1]) && !SentenceMap.IsSentenceEnd(folded, from - 1))
         {
             from--;
         }
 
-        if (from == start)
-        {
-            return false;
-        }
+        return folded.AsSpan(from, start - from);
+    }
 
-        var before = folded.AsSpan(from, start - from);
-        if (latin)
+    private static bool EnglishNegated(ReadOnlySpan<char> before)
+    {
+        foreach (string cue in EnglishCues)
         {
-            foreach (string cue in EnglishCues)
+            int at = before.LastIndexOf(cue, StringComparison.Ordinal);
+            if (at >= 0 && (at == 0 || !char.IsAsciiLetter(before[at - 1]) || cue == "n't ") && WordsBetween(before[(at + cue.Length)..]) <= 1)
             {
-                int at = before.LastIndexOf(cue, StringComparison.Ordinal);
-                if (at >= 0 && (at == 0 || !char.IsAsciiLetter(before[at - 1]) || cue == "n't ") && WordsBetween(before[(at + cue.Length)..]) <= 1)
-                {
-                    return true;
-                }
+                return true;
             }
-
-            return false;
         }
 
+        return false;
+    }
+
+    private static bool ChineseNegated(string folded, int start)
+    {
+        var before = ClauseBefore(folded, start, ChineseWindow);
+        int from = start - before.Length;
         foreach (string cue in ChineseCues)
         {
             int at = before.IndexOf(cue, StringComparison.Ordinal);
