@@ -239,3 +239,34 @@ public class MixedScriptNegationTests
         TestRules.Scan(engine, "我们是行业No.1！").Count.ShouldBe(1);
     }
 }
+
+public class SpanPrecisionTests
+{
+    [Fact]
+    public void A_match_ends_at_its_last_character_not_after_following_markup_or_inside_an_entity()
+    {
+        var engine = TestRules.BuildEngine(TestRules.Phrase("T-GUA-030", "稳赚不赔, 保本", category: "guarantee"));
+        TestRules.Scan(engine, "这只**稳赚不赔**的产品", path: "a.md").Single().Match.ShouldBe("稳赚不赔");
+        TestRules.Scan(engine, "<p>保&#26412;产品</p>", path: "a.html").Single().Match.ShouldBe("保&#26412;");
+    }
+
+    [Fact]
+    public void A_trigger_inside_a_warning_does_not_require_a_statement()
+    {
+        string yaml = $$"""
+              - id: T-APR-001
+                name: apr
+                category: apr
+                severity: error
+                kind: required
+                message: 缺少年化利率
+                {{TestRules.Basis}}
+                when: {triggers: [低息贷款]}
+                require: [年化利率]
+                examples: {flag: [a, b], pass: [c, d]}
+            """;
+        var engine = TestRules.BuildEngine(yaml);
+        TestRules.Scan(engine, "【反诈提醒】宣传“低息贷款”的都是骗子。", product: "credit").ShouldBeEmpty();
+        TestRules.Scan(engine, "低息贷款，最快当天放款。", product: "credit").Single().RuleId.ShouldBe("T-APR-001");
+    }
+}

@@ -7,6 +7,7 @@ internal sealed class BlockBuilder
 {
     private readonly StringBuilder _text = new();
     private readonly List<int> _offsets = [];
+    private readonly List<int> _ends = [];
     private int _lastEnd = -1;
 
     public int Length => _text.Length;
@@ -34,6 +35,7 @@ internal sealed class BlockBuilder
         for (int i = 0; i < length; i++)
         {
             _offsets.Add(sourceStart + i);
+            _ends.Add(sourceStart + i + 1);
         }
 
         _lastEnd = sourceStart + length;
@@ -44,6 +46,7 @@ internal sealed class BlockBuilder
     {
         _text.Append(c);
         _offsets.Add(sourceStart);
+        _ends.Add(Math.Max(sourceEnd, sourceStart));
         _lastEnd = Math.Max(sourceEnd, sourceStart);
     }
 
@@ -52,6 +55,14 @@ internal sealed class BlockBuilder
     {
         _text.Append(text);
         _offsets.AddRange(offsets);
+
+        // A character ends where the next one starts (an entity spans several source characters), the last at the node's end.
+        for (int i = 0; i < offsets.Length; i++)
+        {
+            int next = i + 1 < offsets.Length ? offsets[i + 1] : end;
+            _ends.Add(next > offsets[i] ? next : offsets[i] + (i + 1 < offsets.Length ? 0 : 1));
+        }
+
         _lastEnd = end;
     }
 
@@ -66,7 +77,7 @@ internal sealed class BlockBuilder
         var offsets = new int[_offsets.Count + 1];
         _offsets.CopyTo(offsets);
         offsets[^1] = _lastEnd >= 0 ? _lastEnd : (_offsets.Count > 0 ? _offsets[^1] + 1 : 0);
-        var block = new TextBlock(_text.ToString(), offsets, kind, containerId);
+        var block = new TextBlock(_text.ToString(), offsets, [.. _ends], kind, containerId);
         Clear();
         return block;
     }
@@ -75,6 +86,7 @@ internal sealed class BlockBuilder
     {
         _text.Clear();
         _offsets.Clear();
+        _ends.Clear();
         _lastEnd = -1;
     }
 }

@@ -19,15 +19,18 @@ public enum BlockKind
 /// </summary>
 public sealed class TextBlock
 {
-    public TextBlock(string text, int[] sourceOffsets, BlockKind kind, int containerId)
+    private readonly int[] _sourceEnds;
+
+    public TextBlock(string text, int[] sourceOffsets, int[] sourceEnds, BlockKind kind, int containerId)
     {
-        if (sourceOffsets.Length != text.Length + 1)
+        if (sourceOffsets.Length != text.Length + 1 || sourceEnds.Length != text.Length)
         {
-            throw new ArgumentException("A block needs one source offset per character plus one for its end.", nameof(sourceOffsets));
+            throw new ArgumentException("A block needs a source start and end per character, plus the block's end.", nameof(sourceOffsets));
         }
 
         Text = text;
         SourceOffsets = sourceOffsets;
+        _sourceEnds = sourceEnds;
         Kind = kind;
         ContainerId = containerId;
     }
@@ -47,18 +50,9 @@ public sealed class TextBlock
     /// <summary>Source offset of the character at <paramref name="index"/>, or of the end of the previous character.</summary>
     public int SourceStart(int index) => SourceOffsets[index];
 
-    /// <summary>Source offset just past the character at <paramref name="index"/> - 1 (end of a span ending before index).</summary>
-    public int SourceEnd(int exclusiveIndex)
-    {
-        if (exclusiveIndex <= 0)
-        {
-            return SourceOffsets[0];
-        }
-
-        // The end of a span is one past its last character's start; a character decoded from an entity
-        // maps to the entity's start, so take the next character's start when it is further on.
-        int last = SourceOffsets[exclusiveIndex - 1];
-        int next = SourceOffsets[exclusiveIndex];
-        return next > last ? next : last + 1;
-    }
+    /// <summary>
+    /// Source offset just past the span ending before <paramref name="exclusiveIndex"/>: past the last character's own
+    /// source (one character, or a whole entity such as &amp;nbsp;), never past markup that follows it (the ** of bold).
+    /// </summary>
+    public int SourceEnd(int exclusiveIndex) => exclusiveIndex <= 0 ? SourceOffsets[0] : _sourceEnds[exclusiveIndex - 1];
 }

@@ -17,6 +17,8 @@ public sealed class RuleEngine
     private readonly int[] _unanchoredPatternRules;
     private readonly int[] _requiredRules;
     private readonly string[][] _looseStatements;
+    private readonly Dictionary<Regex, RegexGate> _gates = new(ReferenceEqualityComparer.Instance);
+    private readonly bool[] _requireMonotone;
 
     public RuleEngine(RuleSet ruleSet)
     {
@@ -74,9 +76,41 @@ public sealed class RuleEngine
         _uses = uses.Select(u => u.ToArray()).ToArray();
         _unanchoredPatternRules = [.. unanchored];
         _requiredRules = [.. required];
+
+        // Gates: what every match of a regex must contain, so ranges without it are skipped (see RegexGate).
+        _requireMonotone = new bool[_rules.Length];
+        foreach (var rule in _rules)
+        {
+            var regexes = rule.ExceptionPatterns.AsEnumerable();
+            regexes = rule switch
+            {
+                PatternRule p => regexes.Append(p.Pattern),
+                RequiredRule r => regexes.Concat(r.RequirePatterns).Concat(r.TriggerPattern is { } t ? [t] : []),
+                _ => regexes,
+            };
+            foreach (var regex in regexes)
+            {
+                if (!_gates.ContainsKey(regex) && RegexGate.For(regex) is { } gate)
+                {
+                    _gates[regex] = gate;
+                }
+            }
+        }
+
+        for (int i = 0; i < _rules.Length; i++)
+        {
+            _requireMonotone[i] = _rules[i] is RequiredRule r && r.RequirePatterns.All(p => _gates.TryGetValue(p, out var g) && g.Monotone);
+        }
     }
 
+    /// <summary>False only when <paramref name="regex"/> cannot match inside text[start..end) (folded or loose text).</summary>
+    private bool MayMatch(Regex regex, GatedText text, int start, int end) =>
+        !_gates.TryGetValue(regex, out var gate) || !gate.Filters || gate.MayMatch(text.Text, start, end, gate.NeedsDigits ? text.Digits : null);
+
     public RuleSet RuleSet { get; }
+
+    public static readonly long[] Ticks = new long[8];
+    public static readonly long[] Calls = new long[8];
 
     public PhraseAutomaton Automaton => _automaton;
 
@@ -110,6 +144,8 @@ public sealed class RuleEngine
         private readonly List<LiteralHit> _hits = [];
         private readonly List<(int Rule, int Block, int Start, int End)> _triggers = [];
         private string[]? _looseBlocks;
+        private GatedText? _allJoined;
+        private Dictionary<(string, RegexOptions), bool>? _wholeDraftMatches;
         private readonly bool _anyRequired;
 
         public EngineRun(RuleEngine engine, SourceDocument doc, DraftProfile profile, EngineOptions options)
@@ -139,21 +175,29 @@ public sealed class RuleEngine
                 ScanBlock(block);
             }
 
+            long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
             if (_anyRequired)
             {
                 CheckRequiredStatements();
             }
 
+            long t1 = System.Diagnostics.Stopwatch.GetTimestamp();
             var kept = Deduplicate(_findings);
-            return ApplySuppressions(kept);
+            var r = ApplySuppressions(kept);
+            long t2 = System.Diagnostics.Stopwatch.GetTimestamp();
+            Ticks[3] += t1 - t0;
+            Ticks[4] += t2 - t1;
+            return r;
         }
 
         private void ScanBlock(TextBlock block)
         {
-            string folded = TextFold.Fold(block.Text);
-            var sentences = new SentenceMap(folded);
+            long ta = System.Diagnostics.Stopwatch.GetTimestamp();
+            var ctx = new BlockText(block, TextFold.Fold(block.Text));
+            string folded = ctx.Text;
             _hits.Clear();
             _engine._automaton.FindAll(folded, _hits);
+            Ticks[5] += System.Diagnostics.Stopwatch.GetTimestamp() - ta;
             HashSet<(int Rule, int Sentence)>? anchored = null;
             List<(int Rule, int Start, int End, bool First)>? proximity = null;
             foreach (var hit in _hits)
@@ -170,53 +214,64 @@ public sealed class RuleEngine
                     switch (use.Role)
                     {
                         case LiteralRole.Phrase:
-                            Consider(use.Rule, block, folded, sentences, start, hit.End, null);
+                            Consider(use.Rule, ctx, start, hit.End, null);
                             break;
                         case LiteralRole.Anchor or LiteralRole.TriggerAnchor:
-                            (anchored ??= []).Add((use.Rule, sentences.IndexAt(start)));
+                            (anchored ??= []).Add((use.Rule, ctx.Sentences.IndexAt(start)));
                             break;
                         case LiteralRole.First or LiteralRole.Second:
                             (proximity ??= []).Add((use.Rule, start, hit.End, use.Role == LiteralRole.First));
                             break;
                         case LiteralRole.Trigger:
-                            _triggers.Add((use.Rule, block.Index, start, hit.End));
+                            AddTrigger(use.Rule, ctx, start, hit.End);
                             break;
                     }
                 }
             }
 
+            long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
             if (anchored != null)
             {
                 foreach (var (rule, sentence) in anchored)
                 {
-                    var (s, e) = sentences.Sentence(sentence);
-                    RunRegex(rule, block, folded, sentences, s, e);
+                    var (s, e) = ctx.Sentences.Sentence(sentence);
+                    RunRegex(rule, ctx, s, e);
+                    Calls[0]++;
                 }
             }
 
+            long t1 = System.Diagnostics.Stopwatch.GetTimestamp();
             foreach (int rule in _engine._unanchoredPatternRules)
             {
                 if (_active[rule])
                 {
-                    RunRegex(rule, block, folded, sentences, 0, folded.Length);
+                    RunRegex(rule, ctx, 0, folded.Length);
+                    Calls[1]++;
                 }
             }
 
+            long t2 = System.Diagnostics.Stopwatch.GetTimestamp();
             foreach (int rule in _engine._requiredRules)
             {
                 if (_active[rule] && Rules[rule] is RequiredRule { TriggerPattern: not null, TriggerAnchors.Count: 0 })
                 {
-                    RunRegex(rule, block, folded, sentences, 0, folded.Length);
+                    RunRegex(rule, ctx, 0, folded.Length);
+                    Calls[2]++;
                 }
             }
 
+            long t3 = System.Diagnostics.Stopwatch.GetTimestamp();
+            Ticks[0] += t1 - t0;
+            Ticks[1] += t2 - t1;
+            Ticks[2] += t3 - t2;
+
             if (proximity != null)
             {
-                PairProximity(proximity, block, folded, sentences);
+                PairProximity(proximity, ctx);
             }
         }
 
-        private void RunRegex(int ruleIndex, TextBlock block, string folded, SentenceMap sentences, int start, int end)
+        private void RunRegex(int ruleIndex, BlockText ctx, int start, int end)
         {
             var rule = Rules[ruleIndex];
             Regex? regex = rule switch
@@ -225,11 +280,12 @@ public sealed class RuleEngine
                 RequiredRule r => r.TriggerPattern,
                 _ => null,
             };
-            if (regex == null)
+            if (regex == null || !_engine.MayMatch(regex, ctx, start, end))
             {
                 return;
             }
 
+            string folded = ctx.Text;
             try
             {
                 for (var m = regex.Match(folded, start, end - start); m.Success; m = m.NextMatch())
@@ -241,7 +297,7 @@ public sealed class RuleEngine
 
                     if (rule is RequiredRule)
                     {
-                        _triggers.Add((ruleIndex, block.Index, m.Index, m.Index + m.Length));
+                        AddTrigger(ruleIndex, ctx, m.Index, m.Index + m.Length);
                         continue;
                     }
 
@@ -252,17 +308,27 @@ public sealed class RuleEngine
                         continue;
                     }
 
-                    Consider(ruleIndex, block, folded, sentences, m.Index, m.Index + m.Length, m);
+                    Consider(ruleIndex, ctx, m.Index, m.Index + m.Length, m);
                 }
             }
             catch (RegexMatchTimeoutException)
             {
-                _findings.Add(RuleError(rule, block, "the rule's pattern timed out on this text and was skipped"));
+                _findings.Add(RuleError(rule, ctx.Block, "the rule's pattern timed out on this text and was skipped"));
             }
         }
 
-        private void PairProximity(List<(int Rule, int Start, int End, bool First)> terms, TextBlock block, string folded, SentenceMap sentences)
+        /// <summary>A trigger inside a warning or quotation ("“低息贷款”的都是骗子") does not call for a statement.</summary>
+        private void AddTrigger(int ruleIndex, BlockText ctx, int start, int end)
         {
+            if (NegationDetector.Judge(ctx.Text, ctx.Sentences, start, end) == ContextVerdict.Asserted)
+            {
+                _triggers.Add((ruleIndex, ctx.Block.Index, start, end));
+            }
+        }
+
+        private void PairProximity(List<(int Rule, int Start, int End, bool First)> terms, BlockText ctx)
+        {
+            var sentences = ctx.Sentences;
             foreach (var group in terms.GroupBy(t => t.Rule))
             {
                 var rule = (ProximityRule)Rules[group.Key];
@@ -281,7 +347,7 @@ public sealed class RuleEngine
                         int gap = s.Start >= f.End ? s.Start - f.End : f.Start - s.End;
                         if (gap <= rule.Within)
                         {
-                            Consider(group.Key, block, folded, sentences, Math.Min(f.Start, s.Start), Math.Max(f.End, s.End), null);
+                            Consider(group.Key, ctx, Math.Min(f.Start, s.Start), Math.Max(f.End, s.End), null);
                             break;
                         }
                     }
@@ -290,14 +356,17 @@ public sealed class RuleEngine
         }
 
         /// <summary>Applies exceptions and negation to a candidate span and records the finding.</summary>
-        private void Consider(int ruleIndex, TextBlock block, string folded, SentenceMap sentences, int start, int end, Match? match)
+        private void Consider(int ruleIndex, BlockText ctx, int start, int end, Match? match)
         {
             var rule = Rules[ruleIndex];
-            if (IsException(rule, folded, sentences, start, end))
+            var block = ctx.Block;
+            string folded = ctx.Text;
+            if (IsException(rule, ctx, start, end))
             {
                 return;
             }
 
+            var sentences = ctx.Sentences;
             var verdict = rule.Negation == NegationMode.Suppress ? NegationDetector.Judge(folded, sentences, start, end) : ContextVerdict.Asserted;
             if (verdict == ContextVerdict.Negated)
             {
@@ -326,8 +395,9 @@ public sealed class RuleEngine
                 folded[sStart..sEnd].Trim(), fix));
         }
 
-        private static bool IsException(Rule rule, string folded, SentenceMap sentences, int start, int end)
+        private bool IsException(Rule rule, BlockText ctx, int start, int end)
         {
+            string folded = ctx.Text;
             foreach (string exception in rule.Exceptions)
             {
                 int from = Math.Max(0, start - exception.Length + 1);
@@ -346,9 +416,14 @@ public sealed class RuleEngine
 
             if (rule.ExceptionPatterns.Count > 0)
             {
-                var (sStart, sEnd) = sentences.SentenceAt(start);
+                var (sStart, sEnd) = ctx.Sentences.SentenceAt(start);
                 foreach (var pattern in rule.ExceptionPatterns)
                 {
+                    if (!_engine.MayMatch(pattern, ctx, sStart, sEnd))
+                    {
+                        continue;
+                    }
+
                     for (var m = pattern.Match(folded, sStart, sEnd - sStart); m.Success; m = m.NextMatch())
                     {
                         if (m.Index < end && m.Index + m.Length > start)
@@ -461,15 +536,68 @@ public sealed class RuleEngine
 
         private bool StatementIn(int ruleIndex, IEnumerable<int> blockIndexes)
         {
-            _looseBlocks ??= _doc.Blocks.Select(b => LooseText.Of(b.Text)).ToArray();
+            _looseBlocks ??= _doc.Blocks.Select(b => Loose(b.Text)).ToArray();
             var rule = (RequiredRule)Rules[ruleIndex];
             var statements = _engine._looseStatements[ruleIndex];
             var indexes = blockIndexes.Distinct().ToList();
 
             // A statement may run across a line break that split it into two blocks: also try neighbours joined.
-            foreach (string text in indexes.Select(i => _looseBlocks[i]).Append(string.Concat(indexes.Order().Select(i => _looseBlocks[i]))))
+            bool allBlocks = indexes.Count == _looseBlocks.Length;
+            var joined = allBlocks
+                ? _allJoined ??= new GatedText(string.Concat(_looseBlocks))
+                : new GatedText(string.Concat(indexes.Order().Select(i => _looseBlocks[i])));
+
+            // Every block is part of the joined text, so when no pattern depends on where the text starts or ends
+            // (no anchors), whatever holds in one block holds in the joined text: testing that alone is enough.
+            if (!_engine._requireMonotone[ruleIndex])
             {
-                if (statements.Any(s => text.Contains(s, StringComparison.Ordinal)) || rule.RequirePatterns.Any(p => p.IsMatch(text)))
+                foreach (int i in indexes)
+                {
+                    if (Holds(rule, statements, new GatedText(_looseBlocks[i]), false))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return Holds(rule, statements, joined, allBlocks);
+        }
+
+        /// <summary>Whether a statement or a statement pattern is in a (loose) text; results on the whole draft are shared between rules.</summary>
+        private bool Holds(RequiredRule rule, string[] statements, GatedText text, bool wholeDraft)
+        {
+            foreach (string statement in statements)
+            {
+                if (text.Text.Contains(statement, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            foreach (var pattern in rule.RequirePatterns)
+            {
+                if (!_engine.MayMatch(pattern, text, 0, text.Text.Length))
+                {
+                    continue;
+                }
+
+                if (!wholeDraft)
+                {
+                    if (pattern.IsMatch(text.Text))
+                    {
+                        return true;
+                    }
+
+                    continue;
+                }
+
+                var key = (pattern.ToString(), pattern.Options);
+                if (!(_wholeDraftMatches ??= []).TryGetValue(key, out bool found))
+                {
+                    _wholeDraftMatches[key] = found = pattern.IsMatch(text.Text);
+                }
+
+                if (found)
                 {
                     return true;
                 }
@@ -645,5 +773,70 @@ public sealed class RuleEngine
 
             return [.. result.OrderBy(f => f.StartOffset).ThenBy(f => f.RuleId, StringComparer.Ordinal)];
         }
+    }
+    /// <summary>A text a gated regex runs on, with its digit positions worked out only if a gate asks.</summary>
+    private class GatedText(string text)
+    {
+        private List<int>? _digits;
+
+        public string Text { get; } = text;
+
+        public List<int> Digits => _digits ??= RegexGate.DigitPositions(Text);
+    }
+
+    /// <summary>One block's folded text, with its sentence map built only when something needs it.</summary>
+    private sealed class BlockText(TextBlock block, string folded) : GatedText(folded)
+    {
+        private SentenceMap? _sentences;
+
+        public TextBlock Block { get; } = block;
+
+        public SentenceMap Sentences => _sentences ??= new SentenceMap(Text);
+    }
+
+    /// <summary>
+    /// <see cref="LooseText.Of"/> maps each character on its own (to one character or none), so its result is read off
+    /// a table of every character's image, built from LooseText itself the first time a required statement is checked.
+    /// </summary>
+    private static readonly Lazy<char[]?> LooseMap = new(() =>
+    {
+        var map = new char[char.MaxValue + 1];
+        Span<char> one = stackalloc char[1];
+        for (int c = 0; c <= char.MaxValue; c++)
+        {
+            string image = LooseText.Of(((char)c).ToString());
+            if (image.Length > 1 || (image.Length == 1 && image[0] == '\0'))
+            {
+                return null;
+            }
+
+            map[c] = image.Length == 0 ? '\0' : image[0];
+        }
+
+        return map;
+    });
+
+    private static string Loose(string text)
+    {
+        var map = LooseMap.Value;
+        if (map == null)
+        {
+            return LooseText.Of(text);
+        }
+
+        char[] buffer = System.Buffers.ArrayPool<char>.Shared.Rent(text.Length);
+        int n = 0;
+        foreach (char c in text)
+        {
+            char image = map[c];
+            if (image != '\0')
+            {
+                buffer[n++] = image;
+            }
+        }
+
+        string result = new(buffer, 0, n);
+        System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+        return result;
     }
 }

@@ -1,0 +1,788 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace ComplianceCheck.Core.Engine;
+
+/// <summary>
+/// A cheap, exact pre-check for a rule's regex, derived once from its pattern text: conditions every match must
+/// meet, so a range that fails them cannot hold a match and the regex need not run there. Two conditions:
+/// <list type="bullet">
+/// <item>factors: one of a few literals occurs in every match (<c>(基金|投资)有风险.{0,8}谨慎</c> needs 有风险);</item>
+/// <item>digits: every match holds at least <c>k</c> decimal digits within at most <c>n</c> characters (an 18-digit
+/// identity number, an 11-digit mobile number), so a range whose digits never come that close together is out.</item>
+/// </list>
+/// The pattern is read by a small parser of the .NET syntax the rule format allows; anything it does not fully
+/// understand yields no gate (the regex always runs), so the gate never changes a result, it only skips work.
+/// Ranges are folded text (lower case): the literals are matched in folded form, and a range holding a character
+/// that ignore-case matching could equate with an ASCII letter (ſ, K…) always passes a gate whose literals hold letters.
+/// </summary>
+internal sealed class RegexGate
+{
+    private const int MaxFactors = 16;
+    private const int Unbounded = int.MaxValue;
+
+    private static readonly Lazy<SearchValues<char>> ExoticLetters = new(FindExoticLetters);
+    private static readonly SearchValues<char> NonAsciiDigits = SearchValues.Create(
+        Enumerable.Range(128, char.MaxValue - 127).Select(i => (char)i).Where(char.IsDigit).ToArray());
+
+    private readonly string[]? _factors;
+    private readonly bool _factorsHaveLetters;
+    private readonly int _minDigits;
+    private readonly int _maxLength;
+
+    private RegexGate(string[]? factors, int minDigits, int maxLength, bool monotone)
+    {
+        _factors = factors;
+        _factorsHaveLetters = factors?.Any(f => f.Any(char.IsAsciiLetter)) ?? false;
+        _minDigits = minDigits;
+        _maxLength = maxLength;
+        Monotone = monotone;
+    }
+
+    /// <summary>
+    /// The pattern has no anchors or word boundaries, so a match inside part of a text is a match of the whole text:
+    /// testing the whole is enough to know whether any part matches.
+    /// </summary>
+    public bool Monotone { get; }
+
+    /// <summary>Whether the gate can rule anything out at all.</summary>
+    public bool Filters => _factors != null || _minDigits >= 2;
+
+    /// <summary>Whether the digit condition applies (then <see cref="MayMatch"/> wants the block's digit positions).</summary>
+    public bool NeedsDigits => _minDigits >= 2;
+
+    /// <summary>The gate of a rule regex, or null when the pattern is beyond the parser (the regex then always runs).</summary>
+    public static RegexGate? For(Regex regex)
+    {
+        const RegexOptions Understood = RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant
+            | RegexOptions.ExplicitCapture | RegexOptions.Multiline | RegexOptions.Singleline;
+        if ((regex.Options & ~Understood) != 0)
+        {
+            return null;
+        }
+
+        var parser = new Parser(regex.ToString());
+        var info = parser.Parse();
+        if (info == null)
+        {
+            return null;
+        }
+
+        var factors = info.Factors is { Count: > 0 } f && f.All(s => s.Length > 0) ? f.ToArray() : null;
+        return new RegexGate(factors, info.MinDigits, info.MaxLength, !info.HasAnchors);
+    }
+
+    /// <summary>
+    /// False only when no match can lie inside <paramref name="text"/>[<paramref name="start"/>..<paramref name="end"/>).
+    /// <paramref name="digits"/> are the ascending positions of the decimal digits of the whole text (needed when
+    /// <see cref="NeedsDigits"/>).
+    /// </summary>
+    public bool MayMatch(string text, int start, int end, IReadOnlyList<int>? digits)
+    {
+        var range = text.AsSpan(start, end - start);
+        if (_factors != null && !HasFactor(range))
+        {
+            return false;
+        }
+
+        if (_minDigits >= 2 && digits != null && !HasDigitCluster(digits, start, end))
+        {
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Ascending positions of every decimal digit (any script, as <c>\d</c> matches) in a text.</summary>
+    public static List<int> DigitPositions(string text)
+    {
+        var positions = new List<int>();
+        var span = text.AsSpan();
+        for (int at = span.IndexOfAnyInRange('0', '9'); at >= 0;)
+        {
+            positions.Add(at);
+            int next = span[(at + 1)..].IndexOfAnyInRange('0', '9');
+            at = next < 0 ? -1 : at + 1 + next;
+        }
+
+        if (span.ContainsAny(NonAsciiDigits))
+        {
+            for (int i = 0; i < span.Length; i++)
+            {
+                if (span[i] > 127 && char.IsDigit(span[i]))
+                {
+                    positions.Add(i);
+                }
+            }
+
+            positions.Sort();
+        }
+
+        return positions;
+    }
+
+    private bool HasFactor(ReadOnlySpan<char> range)
+    {
+        foreach (string factor in _factors!)
+        {
+            if (range.Contains(factor, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return _factorsHaveLetters && range.ContainsAny(ExoticLetters.Value);
+    }
+
+    private bool HasDigitCluster(IReadOnlyList<int> digits, int start, int end)
+    {
+        int k = _minDigits;
+        int first = LowerBound(digits, start);
+        for (int i = first; i + k - 1 < digits.Count && digits[i + k - 1] < end; i++)
+        {
+            if (_maxLength == Unbounded || digits[i + k - 1] - digits[i] < _maxLength)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int LowerBound(IReadOnlyList<int> values, int value)
+    {
+        int lo = 0, hi = values.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (values[mid] < value)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
+    /// <summary>Non-ASCII characters an ignore-case, culture-invariant regex equates with some ASCII letter.</summary>
+    private static SearchValues<char> FindExoticLetters()
+    {
+        var all = string.Create(char.MaxValue - 127, 0, static (span, _) =>
+        {
+            for (int i = 0; i < span.Length; i++)
+            {
+                char c = (char)(i + 128);
+                span[i] = char.IsSurrogate(c) ? ' ' : c;
+            }
+        });
+        var letter = new Regex("[a-z]", RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        return SearchValues.Create(letter.Matches(all).Select(m => m.Value[0]).ToArray());
+    }
+
+    /// <summary>What every match of a (sub)pattern must satisfy.</summary>
+    private sealed class Info
+    {
+        public int MinLength { get; init; }
+
+        public int MaxLength { get; init; }
+
+        public int MinDigits { get; init; }
+
+        /// <summary>One of these (folded) literals occurs in every match; null when none is known.</summary>
+        public List<string>? Factors { get; init; }
+
+        public bool HasAnchors { get; init; }
+
+        /// <summary>A single literal character (after folding) that a concatenation can join into a longer literal.</summary>
+        public char? Literal { get; init; }
+    }
+
+    /// <summary>A recursive-descent reader of the regex syntax; returns null on anything it does not understand.</summary>
+    private sealed class Parser(string pattern)
+    {
+        private int _at;
+
+        public Info? Parse()
+        {
+            try
+            {
+                var info = Alternation();
+                return _at == pattern.Length ? info : null;
+            }
+            catch (FormatException)
+            {
+                return null;
+            }
+        }
+
+        private Info Alternation()
+        {
+            var branches = new List<Info> { Concatenation() };
+            while (_at < pattern.Length && pattern[_at] == '|')
+            {
+                _at++;
+                branches.Add(Concatenation());
+            }
+
+            if (branches.Count == 1)
+            {
+                return branches[0];
+            }
+
+            List<string>? factors = [];
+            foreach (var b in branches)
+            {
+                if (b.Factors == null)
+                {
+                    factors = null;
+                    break;
+                }
+
+                factors.AddRange(b.Factors);
+            }
+
+            factors = factors?.Distinct(StringComparer.Ordinal).ToList();
+            return new Info
+            {
+                MinLength = branches.Min(b => b.MinLength),
+                MaxLength = branches.Max(b => b.MaxLength),
+                MinDigits = branches.Min(b => b.MinDigits),
+                Factors = factors is { Count: > 0 and <= MaxFactors } ? factors : null,
+                HasAnchors = branches.Any(b => b.HasAnchors),
+            };
+        }
+
+        private Info Concatenation()
+        {
+            var parts = new List<Info>();
+            while (_at < pattern.Length && pattern[_at] is not '|' and not ')')
+            {
+                parts.Add(Quantified());
+            }
+
+            if (parts.Count == 1)
+            {
+                return parts[0];
+            }
+
+            // Candidates for the required literal: each part's own factors, and runs of adjacent literal characters.
+            var candidates = new List<List<string>>();
+            var run = new System.Text.StringBuilder();
+            foreach (var part in parts)
+            {
+                if (part.Literal is { } c)
+                {
+                    run.Append(c);
+                    continue;
+                }
+
+                if (part.MinLength == 0 && part.MaxLength == 0)
+                {
+                    // An anchor or empty group: zero width, so it breaks no literal run... but it may sit between
+                    // two characters only when it matches there; a run across it is still required. Keep the run.
+                    continue;
+                }
+
+                if (run.Length > 0)
+                {
+                    candidates.Add([run.ToString()]);
+                    run.Clear();
+                }
+
+                if (part.Factors != null)
+                {
+                    candidates.Add(part.Factors);
+                }
+            }
+
+            if (run.Length > 0)
+            {
+                candidates.Add([run.ToString()]);
+            }
+
+            var best = candidates
+                .OrderByDescending(f => f.Min(s => s.Length))
+                .ThenBy(f => f.Count)
+                .FirstOrDefault();
+            return new Info
+            {
+                MinLength = Sum(parts.Select(p => p.MinLength)),
+                MaxLength = Sum(parts.Select(p => p.MaxLength)),
+                MinDigits = Sum(parts.Select(p => p.MinDigits)),
+                Factors = best,
+                HasAnchors = parts.Any(p => p.HasAnchors),
+            };
+        }
+
+        private Info Quantified()
+        {
+            var atom = Atom();
+            if (_at >= pattern.Length)
+            {
+                return atom;
+            }
+
+            int min, max;
+            char q = pattern[_at];
+            if (q == '*')
+            {
+                (min, max) = (0, Unbounded);
+                _at++;
+            }
+            else if (q == '+')
+            {
+                (min, max) = (1, Unbounded);
+                _at++;
+            }
+            else if (q == '?')
+            {
+                (min, max) = (0, 1);
+                _at++;
+            }
+            else if (q == '{' && TryBraces(out min, out max))
+            {
+            }
+            else
+            {
+                return atom;
+            }
+
+            if (_at < pattern.Length && pattern[_at] == '?')
+            {
+                _at++;
+            }
+
+            if (_at < pattern.Length && pattern[_at] is '*' or '+' or '?' || (_at < pattern.Length && pattern[_at] == '{' && LooksLikeBraces()))
+            {
+                throw new FormatException("nested quantifier");
+            }
+
+            return new Info
+            {
+                MinLength = Multiply(atom.MinLength, min),
+                MaxLength = max == 0 ? 0 : Multiply(atom.MaxLength, max),
+                MinDigits = Multiply(atom.MinDigits, min),
+                Factors = min >= 1 ? atom.Factors : null,
+                HasAnchors = atom.HasAnchors,
+            };
+        }
+
+        private bool LooksLikeBraces()
+        {
+            int save = _at;
+            bool ok = TryBraces(out _, out _);
+            _at = save;
+            return ok;
+        }
+
+        /// <summary><c>{n}</c>, <c>{n,}</c> or <c>{n,m}</c> at the cursor; anything else leaves '{' a literal.</summary>
+        private bool TryBraces(out int min, out int max)
+        {
+            min = max = 0;
+            int i = _at + 1;
+            int start = i;
+            while (i < pattern.Length && char.IsAsciiDigit(pattern[i]))
+            {
+                i++;
+            }
+
+            if (i == start || i >= pattern.Length)
+            {
+                return false;
+            }
+
+            min = int.Parse(pattern.AsSpan(start, i - start), CultureInfo.InvariantCulture);
+            if (pattern[i] == '}')
+            {
+                max = min;
+                _at = i + 1;
+                return true;
+            }
+
+            if (pattern[i] != ',')
+            {
+                return false;
+            }
+
+            i++;
+            int maxStart = i;
+            while (i < pattern.Length && char.IsAsciiDigit(pattern[i]))
+            {
+                i++;
+            }
+
+            if (i >= pattern.Length || pattern[i] != '}')
+            {
+                return false;
+            }
+
+            max = i == maxStart ? Unbounded : int.Parse(pattern.AsSpan(maxStart, i - maxStart), CultureInfo.InvariantCulture);
+            _at = i + 1;
+            return max >= min;
+        }
+
+        private Info Atom()
+        {
+            char c = pattern[_at];
+            switch (c)
+            {
+                case '(':
+                    return Group();
+                case '[':
+                    _at++;
+                    return ClassAtom(CharClass());
+                case '\\':
+                    return Escape();
+                case '.':
+                    _at++;
+                    return Any();
+                case '^' or '$':
+                    _at++;
+                    return new Info { MaxLength = 0, HasAnchors = true };
+                case '*' or '+' or '?' or ')' or '|':
+                    throw new FormatException("unexpected " + c);
+                default:
+                    _at++;
+                    return Char(c);
+            }
+        }
+
+        private Info Group()
+        {
+            _at++;
+            if (_at < pattern.Length && pattern[_at] == '?')
+            {
+                // (?:…) and named groups (?<name>…) / (?'name'…); lookarounds, inline options, atomic groups,
+                // conditionals, comments and balancing groups are beyond this reader.
+                if (At("?:"))
+                {
+                    _at += 2;
+                }
+                else if ((At("?<") || At("?'")) && _at + 2 < pattern.Length && (char.IsAsciiLetter(pattern[_at + 2]) || pattern[_at + 2] == '_'))
+                {
+                    char close = pattern[_at + 1] == '<' ? '>' : '\'';
+                    int end = pattern.IndexOf(close, _at + 2);
+                    if (end < 0 || pattern.AsSpan(_at + 2, end - _at - 2).ContainsAnyExcept(NameChars))
+                    {
+                        throw new FormatException("group name");
+                    }
+
+                    _at = end + 1;
+                }
+                else
+                {
+                    throw new FormatException("group construct");
+                }
+            }
+
+            var inner = Alternation();
+            if (_at >= pattern.Length || pattern[_at] != ')')
+            {
+                throw new FormatException("unclosed group");
+            }
+
+            _at++;
+            return new Info
+            {
+                MinLength = inner.MinLength,
+                MaxLength = inner.MaxLength,
+                MinDigits = inner.MinDigits,
+                Factors = inner.Factors,
+                HasAnchors = inner.HasAnchors,
+                Literal = inner.Literal,
+            };
+        }
+
+        private static readonly SearchValues<char> NameChars = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
+
+        private bool At(string text) => string.CompareOrdinal(pattern, _at, text, 0, text.Length) == 0;
+
+        private Info Escape()
+        {
+            if (_at + 1 >= pattern.Length)
+            {
+                throw new FormatException("trailing backslash");
+            }
+
+            char e = pattern[_at + 1];
+            _at += 2;
+            switch (e)
+            {
+                case 'd':
+                    return new Info { MinLength = 1, MaxLength = 1, MinDigits = 1 };
+                case 'D' or 'w' or 'W' or 's' or 'S':
+                    return Any();
+                case 'b' or 'B' or 'A' or 'z' or 'Z' or 'G':
+                    return new Info { MaxLength = 0, HasAnchors = true };
+                case 'p' or 'P':
+                    string category = CategoryName();
+                    return e == 'p' && category == "Nd" ? new Info { MinLength = 1, MaxLength = 1, MinDigits = 1 } : Any();
+                default:
+                    return Char(EscapedChar(e));
+            }
+        }
+
+        private string CategoryName()
+        {
+            if (_at >= pattern.Length || pattern[_at] != '{')
+            {
+                throw new FormatException("category");
+            }
+
+            int end = pattern.IndexOf('}', _at);
+            if (end < 0)
+            {
+                throw new FormatException("category");
+            }
+
+            string name = pattern[(_at + 1)..end];
+            _at = end + 1;
+            return name;
+        }
+
+        /// <summary>The character an escape outside a group construct stands for (the cursor is past <paramref name="e"/>).</summary>
+        private char EscapedChar(char e)
+        {
+            switch (e)
+            {
+                case 'n':
+                    return '\n';
+                case 'r':
+                    return '\r';
+                case 't':
+                    return '\t';
+                case 'f':
+                    return '\f';
+                case 'v':
+                    return '\v';
+                case 'e':
+                    return '\u001B';
+                case 'a':
+                    return '\a';
+                case 'x':
+                    return Hex(2);
+                case 'u':
+                    return Hex(4);
+                default:
+                    if (char.IsAsciiLetterOrDigit(e))
+                    {
+                        // \cX, \k<name>, back-references, octal: beyond this reader.
+                        throw new FormatException("escape \\" + e);
+                    }
+
+                    return e;
+            }
+        }
+
+        private char Hex(int digits)
+        {
+            if (_at + digits > pattern.Length
+                || !int.TryParse(pattern.AsSpan(_at, digits), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out int value))
+            {
+                throw new FormatException("hex escape");
+            }
+
+            _at += digits;
+            return (char)value;
+        }
+
+        /// <summary>A character class after its '['; returns its characters when few and all literal, and whether all are digits.</summary>
+        private (List<char>? Chars, bool AllDigits) CharClass()
+        {
+            bool negated = false;
+            if (_at < pattern.Length && pattern[_at] == '^')
+            {
+                negated = true;
+                _at++;
+            }
+
+            var chars = new List<char>();
+            bool enumerable = true;
+            bool allDigits = true;
+            bool first = true;
+            while (true)
+            {
+                if (_at >= pattern.Length)
+                {
+                    throw new FormatException("unclosed class");
+                }
+
+                char c = pattern[_at];
+                if (c == ']' && !first)
+                {
+                    _at++;
+                    break;
+                }
+
+                first = false;
+                if (c == '[')
+                {
+                    throw new FormatException("nested class");
+                }
+
+                char low;
+                if (c == '\\')
+                {
+                    if (_at + 1 >= pattern.Length)
+                    {
+                        throw new FormatException("class escape");
+                    }
+
+                    char e = pattern[_at + 1];
+                    _at += 2;
+                    switch (e)
+                    {
+                        case 'd':
+                            enumerable = false;
+                            continue;
+                        case 'D' or 'w' or 'W' or 's' or 'S':
+                            enumerable = false;
+                            allDigits = false;
+                            continue;
+                        case 'p' or 'P':
+                            string category = CategoryName();
+                            enumerable = false;
+                            allDigits &= e == 'p' && category == "Nd";
+                            continue;
+                        case 'b':
+                            low = '\b';
+                            break;
+                        default:
+                            low = EscapedChar(e);
+                            break;
+                    }
+                }
+                else
+                {
+                    low = c;
+                    _at++;
+                }
+
+                char high = low;
+                if (_at + 1 < pattern.Length && pattern[_at] == '-' && pattern[_at + 1] != ']')
+                {
+                    if (pattern[_at + 1] == '[')
+                    {
+                        throw new FormatException("class subtraction");
+                    }
+
+                    _at++;
+                    char h = pattern[_at];
+                    if (h == '\\')
+                    {
+                        if (_at + 1 >= pattern.Length)
+                        {
+                            throw new FormatException("class escape");
+                        }
+
+                        char e = pattern[_at + 1];
+                        _at += 2;
+                        high = e == 'b' ? '\b' : EscapedChar(e);
+                    }
+                    else
+                    {
+                        high = h;
+                        _at++;
+                    }
+
+                    if (high < low)
+                    {
+                        throw new FormatException("range");
+                    }
+                }
+
+                for (int v = low; v <= high; v++)
+                {
+                    allDigits &= char.IsDigit((char)v);
+                    if (enumerable && chars.Count <= 8)
+                    {
+                        chars.Add((char)v);
+                    }
+                }
+
+                if (high - low > 8)
+                {
+                    enumerable = false;
+                }
+            }
+
+            if (negated)
+            {
+                return (null, false);
+            }
+
+            return (enumerable && chars.Count <= 8 ? chars : null, allDigits);
+        }
+
+        private static Info ClassAtom((List<char>? Chars, bool AllDigits) set)
+        {
+            List<string>? factors = null;
+            if (set.Chars is { Count: > 0 } chars && chars.All(IsFixed))
+            {
+                factors = chars.Select(c => FoldLiteral(c).ToString()).Distinct(StringComparer.Ordinal).ToList();
+            }
+
+            return new Info
+            {
+                MinLength = 1,
+                MaxLength = 1,
+                MinDigits = set.AllDigits ? 1 : 0,
+                Factors = factors,
+                Literal = factors is [{ Length: 1 } only] ? only[0] : null,
+            };
+        }
+
+        private static Info Any() => new() { MinLength = 1, MaxLength = 1 };
+
+        private static Info Char(char c)
+        {
+            if (!IsFixed(c))
+            {
+                return new Info { MinLength = 1, MaxLength = 1, MinDigits = char.IsDigit(c) ? 1 : 0 };
+            }
+
+            char folded = FoldLiteral(c);
+            return new Info
+            {
+                MinLength = 1,
+                MaxLength = 1,
+                MinDigits = char.IsDigit(c) ? 1 : 0,
+                Factors = [folded.ToString()],
+                Literal = folded,
+            };
+        }
+
+        /// <summary>
+        /// A character whose ignore-case matches in folded text are only itself: ASCII (letters in lower case; the
+        /// rare non-ASCII look-alikes are handled by <see cref="ExoticLetters"/>), and characters without case.
+        /// </summary>
+        private static bool IsFixed(char c) =>
+            c < 128
+            || (!char.IsSurrogate(c) && char.ToUpperInvariant(c) == c && char.ToLowerInvariant(c) == c
+                && (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.OtherLetter || !char.IsLetter(c)));
+
+        private static char FoldLiteral(char c) => char.IsAsciiLetterUpper(c) ? char.ToLowerInvariant(c) : c;
+
+        private static int Sum(IEnumerable<int> values)
+        {
+            long total = 0;
+            foreach (int v in values)
+            {
+                total += v;
+            }
+
+            return total >= Unbounded ? Unbounded : (int)total;
+        }
+
+        private static int Multiply(int value, int times)
+        {
+            long product = (long)value * times;
+            return value == Unbounded && times > 0 ? Unbounded : product >= Unbounded ? Unbounded : (int)product;
+        }
+    }
+}
