@@ -60,7 +60,7 @@ public sealed class CliFixture : IDisposable
         return path;
     }
 
-    public CliResult Check(params string[] args) => CliProcess.Run(Dir, ["check", "--rules", RulesDir, "--no-builtin", .. args]);
+    public CliResult Check(params string[] args) => CliProcess.Run(Dir, ["check", "--rules", RulesDir, "--no-builtin", "--no-model", .. args]);
 
     public void Dispose()
     {

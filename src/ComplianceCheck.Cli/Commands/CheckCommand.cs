@@ -21,7 +21,7 @@ internal static class CheckCommand
 
     public static readonly Option<string> Format = new("--format", "-f")
     {
-        Description = "Report format: text or json.",
+        Description = "Report format: text, json, sarif, junit or github.",
         DefaultValueFactory = _ => "text",
     };
 

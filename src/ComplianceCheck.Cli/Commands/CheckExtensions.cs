@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ComplianceCheck.Cli.Gate;
 using ComplianceCheck.Core.Configuration;
 using ComplianceCheck.Core.Reports;
 using ComplianceCheck.Core.Scanning;
@@ -11,23 +12,22 @@ namespace ComplianceCheck.Cli.Commands;
 /// </summary>
 internal static class CheckExtensions
 {
-    public static IReadOnlyList<string> Formats { get; } = ["text", "json"];
+    public static IReadOnlyList<string> Formats { get; } = ["text", "json", .. GateOptions.Formats];
 
-    public static IEnumerable<Option> Options => [];
+    public static IEnumerable<Option> Options => [ModelOptions.NoModel, .. GateOptions.All, .. RequireApprovalGate.Options];
 
-    public static IFindingAugmenter? CreateAugmenter(ParseResult parse, ComplianceConfig config) => null;
+    public static IFindingAugmenter? CreateAugmenter(ParseResult parse, ComplianceConfig config) => ModelOptions.CreateAugmenter(parse, config);
 
-    public static Func<string, bool> IgnoreTest(ComplianceConfig config) => _ => false;
+    public static Func<string, bool> IgnoreTest(ComplianceConfig config) => ComplianceIgnore.Load(config);
 
-    public static List<ScanInput> FilterInputs(ParseResult parse, List<ScanInput> inputs, ComplianceConfig config) => inputs;
+    public static List<ScanInput> FilterInputs(ParseResult parse, List<ScanInput> inputs, ComplianceConfig config) => GateSession.For(parse).FilterInputs(inputs);
 
-    public static FileResult Transform(ParseResult parse, FileResult result) => result;
+    public static FileResult Transform(ParseResult parse, FileResult result) =>
+        RequireApprovalGate.Apply(parse, GateSession.For(parse).Transform(result));
 
-    public static ScanReport Finish(ParseResult parse, ScanReport report, Scanner scanner) => report;
+    public static ScanReport Finish(ParseResult parse, ScanReport report, Scanner scanner) => GateSession.For(parse).Finish(report, scanner);
 
-    public static bool StreamsText(ParseResult parse) => true;
+    public static bool StreamsText(ParseResult parse) => GateSession.For(parse).StreamsText;
 
-    public static void WriteExtraOutputs(ParseResult parse, ScanReport report)
-    {
-    }
+    public static void WriteExtraOutputs(ParseResult parse, ScanReport report) => GateSession.For(parse).WriteExtraOutputs(report);
 }

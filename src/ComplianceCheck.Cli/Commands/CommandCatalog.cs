@@ -9,5 +9,12 @@ internal static class CommandCatalog
     {
         yield return CheckCommand.Create();
         yield return RulesCommand.Create();
+        yield return BaselineCommand.Create();
+        yield return TrainCommand.Create();
+        yield return EvalCommand.Create();
+        yield return ServeCommand.Create();
+        yield return UsersCommand.Create();
+        yield return AuditCommand.Create();
+        yield return SubmitCommand.Create();
     }
 }

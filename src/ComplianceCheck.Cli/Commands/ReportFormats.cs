@@ -12,6 +12,9 @@ internal static class ReportFormats
             case "json":
                 JsonReportWriter.Write(report, stream);
                 break;
+            case "sarif" or "junit" or "github":
+                Gate.GateReports.Write(report, format, stream);
+                break;
             default:
                 using (var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), leaveOpen: true))
                 {

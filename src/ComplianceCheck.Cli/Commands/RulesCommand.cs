@@ -67,7 +67,7 @@ internal static class RulesCommand
 
             if (rule.Products.Count > 0 || rule is RequiredRule { WhenProducts.Count: > 0 })
             {
-                Console.WriteLine($"  products:  {string.Join(", ", rule.Products.Concat((rule as RequiredRule)?.WhenProducts ?? []))}");
+                Console.WriteLine($"  products:  {string.Join(", ", rule.Products.Concat((rule as RequiredRule)?.WhenProducts ?? []).Distinct())}");
             }
 
             if (rule.Channels.Count > 0)

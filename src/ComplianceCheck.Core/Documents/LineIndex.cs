@@ -8,6 +8,7 @@ public sealed class LineIndex
 {
     private readonly string _text;
     private readonly int[] _lineStarts;
+    private int[]?[]? _lowSurrogates;
 
     public LineIndex(string text)
     {
@@ -41,17 +42,50 @@ public sealed class LineIndex
         }
 
         int start = _lineStarts[line];
-        int column = 1;
-        for (int i = start; i < offset; i++)
+
+        // A surrogate pair is one character for the writer: subtract the pairs' second halves before the offset.
+        int[] lows = LowSurrogatesOf(line);
+        int pairs = 0;
+        if (lows.Length > 0)
         {
-            // A surrogate pair is one character for the writer.
-            if (!(char.IsLowSurrogate(_text[i]) && i > start && char.IsHighSurrogate(_text[i - 1])))
-            {
-                column++;
-            }
+            int i = Array.BinarySearch(lows, offset);
+            pairs = i >= 0 ? i : ~i;
         }
 
-        return new SourcePosition(line + 1, column);
+        return new SourcePosition(line + 1, offset - start - pairs + 1);
+    }
+
+    /// <summary>
+    /// Positions of low surrogates that complete a pair on a line, computed once per line: a 50 MB single line with
+    /// thousands of findings must not be rescanned for each of them.
+    /// </summary>
+    private int[] LowSurrogatesOf(int line)
+    {
+        _lowSurrogates ??= new int[]?[_lineStarts.Length];
+        if (_lowSurrogates[line] is { } cached)
+        {
+            return cached;
+        }
+
+        int start = _lineStarts[line];
+        int end = line + 1 < _lineStarts.Length ? _lineStarts[line + 1] : _text.Length;
+        List<int>? found = null;
+        int at = _text.AsSpan(start, end - start).IndexOfAnyInRange('\uDC00', '\uDFFF');
+        while (at >= 0)
+        {
+            int abs = start + at;
+            if (abs > start && char.IsHighSurrogate(_text[abs - 1]))
+            {
+                (found ??= []).Add(abs);
+            }
+
+            int next = _text.AsSpan(abs + 1, end - abs - 1).IndexOfAnyInRange('\uDC00', '\uDFFF');
+            at = next < 0 ? -1 : abs + 1 - start + next;
+        }
+
+        int[] result = found?.ToArray() ?? [];
+        _lowSurrogates[line] = result;
+        return result;
     }
 
     public int LineStart(int line) => _lineStarts[Math.Clamp(line - 1, 0, _lineStarts.Length - 1)];

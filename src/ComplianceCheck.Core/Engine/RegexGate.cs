@@ -8,7 +8,8 @@ namespace ComplianceCheck.Core.Engine;
 /// A cheap, exact pre-check for a rule's regex, derived once from its pattern text: conditions every match must
 /// meet, so a range that fails them cannot hold a match and the regex need not run there. Two conditions:
 /// <list type="bullet">
-/// <item>factors: one of a few literals occurs in every match (<c>(基金|投资)有风险.{0,8}谨慎</c> needs 有风险);</item>
+/// <item>factors: in every match occurs one literal of each of a few sets (<c>(借钱|贷款).{0,6}(理财|炒股)</c> needs one of
+/// 借钱/贷款 and one of 理财/炒股);</item>
 /// <item>digits: every match holds at least <c>k</c> decimal digits within at most <c>n</c> characters (an 18-digit
 /// identity number, an 11-digit mobile number), so a range whose digits never come that close together is out.</item>
 /// </list>
@@ -20,21 +21,24 @@ namespace ComplianceCheck.Core.Engine;
 internal sealed class RegexGate
 {
     private const int MaxFactors = 16;
+    private const int MaxClauses = 4;
     private const int Unbounded = int.MaxValue;
 
     private static readonly Lazy<SearchValues<char>> ExoticLetters = new(FindExoticLetters);
-    private static readonly SearchValues<char> NonAsciiDigits = SearchValues.Create(
-        Enumerable.Range(128, char.MaxValue - 127).Select(i => (char)i).Where(char.IsDigit).ToArray());
+    /// <summary>Ranges that hold every non-ASCII decimal digit (few, so a text is cleared of them with vectorised searches).</summary>
+    private static readonly (char Low, char High)[] NonAsciiDigitRanges = DigitRanges();
 
-    private readonly string[]? _factors;
-    private readonly bool _factorsHaveLetters;
+    private readonly string[][] _clauses;
+    private readonly bool[] _clauseHasLetters;
+    private readonly (string[][] Clauses, bool[] HasLetters)[]? _branches;
     private readonly int _minDigits;
     private readonly int _maxLength;
 
-    private RegexGate(string[]? factors, int minDigits, int maxLength, bool monotone)
+    private RegexGate(string[][] clauses, string[][][]? branches, int minDigits, int maxLength, bool monotone)
     {
-        _factors = factors;
-        _factorsHaveLetters = factors?.Any(f => f.Any(char.IsAsciiLetter)) ?? false;
+        _clauses = clauses;
+        _clauseHasLetters = HasLetters(clauses);
+        _branches = branches?.Select(b => (b, HasLetters(b))).ToArray();
         _minDigits = minDigits;
         _maxLength = maxLength;
         Monotone = monotone;
@@ -47,7 +51,7 @@ internal sealed class RegexGate
     public bool Monotone { get; }
 
     /// <summary>Whether the gate can rule anything out at all.</summary>
-    public bool Filters => _factors != null || _minDigits >= 2;
+    public bool Filters => _clauses.Length > 0 || _branches != null || _minDigits >= 2;
 
     /// <summary>Whether the digit condition applies (then <see cref="MayMatch"/> wants the block's digit positions).</summary>
     public bool NeedsDigits => _minDigits >= 2;
@@ -69,9 +73,34 @@ internal sealed class RegexGate
             return null;
         }
 
-        var factors = info.Factors is { Count: > 0 } f && f.All(s => s.Length > 0) ? f.ToArray() : null;
-        return new RegexGate(factors, info.MinDigits, info.MaxLength, !info.HasAnchors);
+        var clauses = Select(info.Clauses);
+        var branches = info.Branches?.Select(Select).ToArray();
+        if (branches != null && branches.Any(b => b.Length == 0))
+        {
+            branches = null;
+        }
+
+        return new RegexGate(clauses, branches, info.MinDigits, info.MaxLength, !info.HasAnchors);
     }
+
+    /// <summary>The most selective sets (see <see cref="Selectivity"/>), a few at most.</summary>
+    private static string[][] Select(List<List<string>> clauses) =>
+        clauses
+            .Where(c => c.Count is > 0 and <= MaxFactors && c.All(f => f.Length > 0))
+            .Select(c => c.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray())
+            .DistinctBy(c => string.Join('\u0001', c))
+            .OrderByDescending(c => Selectivity(c))
+            .ThenBy(c => c.Length)
+            .Take(MaxClauses)
+            .ToArray();
+
+    /// <summary>
+    /// How rarely a set of literals is expected to occur: by its shortest member, where an ASCII character (a digit,
+    /// a letter, %) counts for less than a Chinese one, being far more common in any text.
+    /// </summary>
+    private static double Selectivity(IReadOnlyCollection<string> clause) => clause.Min(f => f.Sum(c => c < 128 ? 0.4 : 1.0));
+
+    private static bool[] HasLetters(string[][] clauses) => clauses.Select(c => c.Any(f => f.Any(char.IsAsciiLetter))).ToArray();
 
     /// <summary>
     /// False only when no match can lie inside <paramref name="text"/>[<paramref name="start"/>..<paramref name="end"/>).
@@ -81,7 +110,24 @@ internal sealed class RegexGate
     public bool MayMatch(string text, int start, int end, IReadOnlyList<int>? digits)
     {
         var range = text.AsSpan(start, end - start);
-        if (_factors != null && !HasFactor(range))
+        if (_branches != null)
+        {
+            bool any = false;
+            foreach (var (clauses, hasLetters) in _branches)
+            {
+                if (HoldsAll(range, clauses, hasLetters))
+                {
+                    any = true;
+                    break;
+                }
+            }
+
+            if (!any)
+            {
+                return false;
+            }
+        }
+        else if (!HoldsAll(range, _clauses, _clauseHasLetters))
         {
             return false;
         }
@@ -97,34 +143,86 @@ internal sealed class RegexGate
     /// <summary>Ascending positions of every decimal digit (any script, as <c>\d</c> matches) in a text.</summary>
     public static List<int> DigitPositions(string text)
     {
-        var positions = new List<int>();
+        var positions = new List<int>(16);
         var span = text.AsSpan();
-        for (int at = span.IndexOfAnyInRange('0', '9'); at >= 0;)
-        {
-            positions.Add(at);
-            int next = span[(at + 1)..].IndexOfAnyInRange('0', '9');
-            at = next < 0 ? -1 : at + 1 + next;
-        }
-
-        if (span.ContainsAny(NonAsciiDigits))
+        if (HasNonAsciiDigitRange(span))
         {
             for (int i = 0; i < span.Length; i++)
             {
-                if (span[i] > 127 && char.IsDigit(span[i]))
+                if (char.IsDigit(span[i]))
                 {
                     positions.Add(i);
                 }
             }
 
-            positions.Sort();
+            return positions;
+        }
+
+        // ASCII digits only: a plain loop (digits come in short runs all through financial copy, so one vectorised
+        // search per digit would cost more than it saves).
+        for (int i = 0; i < span.Length; i++)
+        {
+            if (char.IsAsciiDigit(span[i]))
+            {
+                positions.Add(i);
+            }
         }
 
         return positions;
     }
 
-    private bool HasFactor(ReadOnlySpan<char> range)
+    private static bool HasNonAsciiDigitRange(ReadOnlySpan<char> span)
     {
-        foreach (string factor in _factors!)
+        foreach (var (low, high) in NonAsciiDigitRanges)
+        {
+            if (span.IndexOfAnyInRange(low, high) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static (char Low, char High)[] DigitRanges()
+    {
+        var ranges = new List<(char Low, char High)>();
+        for (int c = 128; c <= char.MaxValue; c++)
+        {
+            if (!char.IsDigit((char)c))
+            {
+                continue;
+            }
+
+            if (ranges.Count > 0 && c - ranges[^1].High < 0x1000)
+            {
+                ranges[^1] = (ranges[^1].Low, (char)c);
+            }
+            else
+            {
+                ranges.Add(((char)c, (char)c));
+            }
+        }
+
+        return [.. ranges];
+    }
+
+    private static bool HoldsAll(ReadOnlySpan<char> range, string[][] clauses, bool[] hasLetters)
+    {
+        for (int i = 0; i < clauses.Length; i++)
+        {
+            if (!HasFactor(range, clauses[i], hasLetters[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool HasFactor(ReadOnlySpan<char> range, string[] clause, bool hasLetters)
+    {
+        foreach (string factor in clause)
         {
             if (range.Contains(factor, StringComparison.Ordinal))
             {
@@ -132,7 +230,7 @@ internal sealed class RegexGate
             }
         }
 
-        return _factorsHaveLetters && range.ContainsAny(ExoticLetters.Value);
+        return hasLetters && range.ContainsAny(ExoticLetters.Value);
     }
 
     private bool HasDigitCluster(IReadOnlyList<int> digits, int start, int end)
@@ -196,6 +294,12 @@ internal sealed class RegexGate
         /// <summary>One of these (folded) literals occurs in every match; null when none is known.</summary>
         public List<string>? Factors { get; init; }
 
+        /// <summary>Sets of literals each of which has a member in every match (<see cref="Factors"/> is the best of them).</summary>
+        public List<List<string>> Clauses { get; init; } = [];
+
+        /// <summary>For an alternation: each branch's <see cref="Clauses"/>; every match meets one branch's in full.</summary>
+        public List<List<List<string>>>? Branches { get; init; }
+
         public bool HasAnchors { get; init; }
 
         /// <summary>A single literal character (after folding) that a concatenation can join into a longer literal.</summary>
@@ -247,12 +351,32 @@ internal sealed class RegexGate
             }
 
             factors = factors?.Distinct(StringComparer.Ordinal).ToList();
+            List<List<List<string>>>? alternatives = [];
+            foreach (var b in branches)
+            {
+                if (b.Branches != null)
+                {
+                    alternatives.AddRange(b.Branches);
+                }
+                else if (b.Clauses.Count > 0)
+                {
+                    alternatives.Add(b.Clauses);
+                }
+                else
+                {
+                    alternatives = null;
+                    break;
+                }
+            }
+
             return new Info
             {
+                Branches = alternatives is { Count: <= MaxFactors } ? alternatives : null,
                 MinLength = branches.Min(b => b.MinLength),
                 MaxLength = branches.Max(b => b.MaxLength),
                 MinDigits = branches.Min(b => b.MinDigits),
                 Factors = factors is { Count: > 0 and <= MaxFactors } ? factors : null,
+                Clauses = factors is { Count: > 0 and <= MaxFactors } ? [factors] : [],
                 HasAnchors = branches.Any(b => b.HasAnchors),
             };
         }
@@ -294,10 +418,7 @@ internal sealed class RegexGate
                     run.Clear();
                 }
 
-                if (part.Factors != null)
-                {
-                    candidates.Add(part.Factors);
-                }
+                candidates.AddRange(part.Clauses);
             }
 
             if (run.Length > 0)
@@ -306,15 +427,24 @@ internal sealed class RegexGate
             }
 
             var best = candidates
-                .OrderByDescending(f => f.Min(s => s.Length))
+                .OrderByDescending(f => Selectivity(f))
                 .ThenBy(f => f.Count)
                 .FirstOrDefault();
+
+            // One alternation among the parts: every match meets one of its branches and everything else required.
+            candidates = Keep(candidates);
+            var withBranches = parts.Where(p => p.Branches != null).ToList();
+            List<List<List<string>>>? branches = withBranches.Count == 1
+                ? withBranches[0].Branches!.Select(b => Keep([.. b, .. candidates])).ToList()
+                : null;
             return new Info
             {
                 MinLength = Sum(parts.Select(p => p.MinLength)),
                 MaxLength = Sum(parts.Select(p => p.MaxLength)),
                 MinDigits = Sum(parts.Select(p => p.MinDigits)),
                 Factors = best,
+                Clauses = candidates,
+                Branches = branches,
                 HasAnchors = parts.Any(p => p.HasAnchors),
             };
         }
@@ -368,6 +498,8 @@ internal sealed class RegexGate
                 MaxLength = max == 0 ? 0 : Multiply(atom.MaxLength, max),
                 MinDigits = Multiply(atom.MinDigits, min),
                 Factors = min >= 1 ? atom.Factors : null,
+                Clauses = min >= 1 ? atom.Clauses : [],
+                Branches = min >= 1 ? atom.Branches : null,
                 HasAnchors = atom.HasAnchors,
             };
         }
@@ -493,6 +625,8 @@ internal sealed class RegexGate
                 MaxLength = inner.MaxLength,
                 MinDigits = inner.MinDigits,
                 Factors = inner.Factors,
+                Clauses = inner.Clauses,
+                Branches = inner.Branches,
                 HasAnchors = inner.HasAnchors,
                 Literal = inner.Literal,
             };
@@ -733,6 +867,7 @@ internal sealed class RegexGate
                 MaxLength = 1,
                 MinDigits = set.AllDigits ? 1 : 0,
                 Factors = factors,
+                Clauses = factors != null ? [factors] : [],
                 Literal = factors is [{ Length: 1 } only] ? only[0] : null,
             };
         }
@@ -753,6 +888,7 @@ internal sealed class RegexGate
                 MaxLength = 1,
                 MinDigits = char.IsDigit(c) ? 1 : 0,
                 Factors = [folded.ToString()],
+                Clauses = [[folded.ToString()]],
                 Literal = folded,
             };
         }
@@ -767,6 +903,30 @@ internal sealed class RegexGate
                 && (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.OtherLetter || !char.IsLetter(c)));
 
         private static char FoldLiteral(char c) => char.IsAsciiLetterUpper(c) ? char.ToLowerInvariant(c) : c;
+
+        /// <summary>The few most selective distinct sets: enough to gate well, and bounded however deep the nesting.</summary>
+        private static List<List<string>> Keep(List<List<string>> clauses)
+        {
+            if (clauses.Count <= 1)
+            {
+                return clauses;
+            }
+
+            var kept = new List<List<string>>();
+            foreach (var clause in clauses.Where(c => c.Count is > 0 and <= MaxFactors).OrderByDescending(Selectivity).ThenBy(c => c.Count))
+            {
+                if (!kept.Any(k => k.Count == clause.Count && k.SequenceEqual(clause)))
+                {
+                    kept.Add(clause);
+                    if (kept.Count == MaxClauses)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            return kept;
+        }
 
         private static int Sum(IEnumerable<int> values)
         {

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using ComplianceCheck.Core.Documents;
 using ComplianceCheck.Core.Rules;
@@ -17,8 +19,11 @@ public sealed class RuleEngine
     private readonly int[] _unanchoredPatternRules;
     private readonly int[] _requiredRules;
     private readonly string[][] _looseStatements;
-    private readonly Dictionary<Regex, RegexGate> _gates = new(ReferenceEqualityComparer.Instance);
-    private readonly bool[] _requireMonotone;
+    // Worked out on first use, so start-up pays only for the regexes a scan reaches (see RegexGate).
+    private readonly ConcurrentDictionary<Regex, RegexGate?> _gates = new(ReferenceEqualityComparer.Instance);
+    private readonly int[] _requireMonotone;
+    private readonly ConcurrentDictionary<Regex, bool> _readsGroups = new(ReferenceEqualityComparer.Instance);
+    private readonly ConditionalWeakTable<EngineOptions, ConcurrentDictionary<(string, string, string), (bool[], bool)>> _activeCache = new();
 
     public RuleEngine(RuleSet ruleSet)
     {
@@ -77,40 +82,34 @@ public sealed class RuleEngine
         _unanchoredPatternRules = [.. unanchored];
         _requiredRules = [.. required];
 
-        // Gates: what every match of a regex must contain, so ranges without it are skipped (see RegexGate).
-        _requireMonotone = new bool[_rules.Length];
-        foreach (var rule in _rules)
-        {
-            var regexes = rule.ExceptionPatterns.AsEnumerable();
-            regexes = rule switch
-            {
-                PatternRule p => regexes.Append(p.Pattern),
-                RequiredRule r => regexes.Concat(r.RequirePatterns).Concat(r.TriggerPattern is { } t ? [t] : []),
-                _ => regexes,
-            };
-            foreach (var regex in regexes)
-            {
-                if (!_gates.ContainsKey(regex) && RegexGate.For(regex) is { } gate)
-                {
-                    _gates[regex] = gate;
-                }
-            }
-        }
-
-        for (int i = 0; i < _rules.Length; i++)
-        {
-            _requireMonotone[i] = _rules[i] is RequiredRule r && r.RequirePatterns.All(p => _gates.TryGetValue(p, out var g) && g.Monotone);
-        }
+        _requireMonotone = new int[_rules.Length];
     }
 
     /// <summary>False only when <paramref name="regex"/> cannot match inside text[start..end) (folded or loose text).</summary>
     private bool MayMatch(Regex regex, GatedText text, int start, int end) =>
-        !_gates.TryGetValue(regex, out var gate) || !gate.Filters || gate.MayMatch(text.Text, start, end, gate.NeedsDigits ? text.Digits : null);
+        Gate(regex) is not { Filters: true } gate || gate.MayMatch(text.Text, start, end, gate.NeedsDigits ? text.Digits : null);
+
+    /// <summary>What every match of a regex must contain, so ranges without it are skipped; null when nothing is known.</summary>
+    private RegexGate? Gate(Regex regex) => _gates.GetOrAdd(regex, static r => RegexGate.For(r));
+
+    /// <summary>Whether a pattern rule's matches have their groups read: a validator reads `value`, a message reads named groups.</summary>
+    private bool ReadsGroups(PatternRule rule) =>
+        _readsGroups.GetOrAdd(rule.Pattern, static (r, p) => p.Validate != MatchValidator.None || r.GetGroupNames().Any(n => !char.IsAsciiDigit(n[0])), rule);
+
+    /// <summary>Whether no statement pattern of a required rule depends on where the text starts or ends (no anchors).</summary>
+    private bool RequireMonotone(int ruleIndex)
+    {
+        int known = Volatile.Read(ref _requireMonotone[ruleIndex]);
+        if (known == 0)
+        {
+            known = ((RequiredRule)_rules[ruleIndex]).RequirePatterns.All(p => Gate(p) is { Monotone: true }) ? 2 : 1;
+            Volatile.Write(ref _requireMonotone[ruleIndex], known);
+        }
+
+        return known == 2;
+    }
 
     public RuleSet RuleSet { get; }
-
-    public static readonly long[] Ticks = new long[8];
-    public static readonly long[] Calls = new long[8];
 
     public PhraseAutomaton Automaton => _automaton;
 
@@ -118,6 +117,40 @@ public sealed class RuleEngine
     {
         var run = new EngineRun(this, document, profile, options ?? EngineOptions.Default);
         return run.Execute();
+    }
+
+    /// <summary>
+    /// Which rules apply to a draft of this product, channel and languages under these options (shared, read-only).
+    /// Drafts of a scan share a handful of profiles, so each set is worked out once per options object.
+    /// </summary>
+    private (bool[] Active, bool AnyRequired) ActiveRules(DraftProfile profile, EngineOptions options)
+    {
+        var byProfile = _activeCache.GetValue(options, static _ => new ConcurrentDictionary<(string, string, string), (bool[], bool)>());
+        var key = (profile.Product, profile.Channel ?? string.Empty, string.Join('\n', profile.Languages));
+        if (byProfile.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        var active = new bool[_rules.Length];
+        bool anyRequired = false;
+        for (int i = 0; i < _rules.Length; i++)
+        {
+            var rule = _rules[i];
+            active[i] = !options.DisabledRules.Contains(rule.Id)
+                && profile.HasLanguage(rule.Lang)
+                && rule.AppliesTo(profile.Product, profile.Channel ?? string.Empty)
+                && (rule is not RequiredRule req || req.WhenProducts.Count == 0 || req.WhenProducts.Contains(profile.Product));
+            anyRequired |= active[i] && rule is RequiredRule;
+        }
+
+        // A bounded cache: products × channels × languages of the vocabulary; a caller inventing profiles gets no caching.
+        if (byProfile.Count < 1024)
+        {
+            byProfile.TryAdd(key, (active, anyRequired));
+        }
+
+        return (active, anyRequired);
     }
 
     internal enum LiteralRole : byte
@@ -154,16 +187,7 @@ public sealed class RuleEngine
             _doc = doc;
             _profile = profile;
             _options = options;
-            _active = new bool[engine._rules.Length];
-            for (int i = 0; i < engine._rules.Length; i++)
-            {
-                var rule = engine._rules[i];
-                _active[i] = !options.DisabledRules.Contains(rule.Id)
-                    && profile.HasLanguage(rule.Lang)
-                    && rule.AppliesTo(profile.Product, profile.Channel ?? string.Empty)
-                    && (rule is not RequiredRule req || req.WhenProducts.Count == 0 || req.WhenProducts.Contains(profile.Product));
-                _anyRequired |= _active[i] && rule is RequiredRule;
-            }
+            (_active, _anyRequired) = engine.ActiveRules(profile, options);
         }
 
         private Rule[] Rules => _engine._rules;
@@ -175,29 +199,21 @@ public sealed class RuleEngine
                 ScanBlock(block);
             }
 
-            long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
             if (_anyRequired)
             {
                 CheckRequiredStatements();
             }
 
-            long t1 = System.Diagnostics.Stopwatch.GetTimestamp();
             var kept = Deduplicate(_findings);
-            var r = ApplySuppressions(kept);
-            long t2 = System.Diagnostics.Stopwatch.GetTimestamp();
-            Ticks[3] += t1 - t0;
-            Ticks[4] += t2 - t1;
-            return r;
+            return ApplySuppressions(kept);
         }
 
         private void ScanBlock(TextBlock block)
         {
-            long ta = System.Diagnostics.Stopwatch.GetTimestamp();
             var ctx = new BlockText(block, TextFold.Fold(block.Text));
             string folded = ctx.Text;
             _hits.Clear();
             _engine._automaton.FindAll(folded, _hits);
-            Ticks[5] += System.Diagnostics.Stopwatch.GetTimestamp() - ta;
             HashSet<(int Rule, int Sentence)>? anchored = null;
             List<(int Rule, int Start, int End, bool First)>? proximity = null;
             foreach (var hit in _hits)
@@ -229,41 +245,30 @@ public sealed class RuleEngine
                 }
             }
 
-            long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
             if (anchored != null)
             {
                 foreach (var (rule, sentence) in anchored)
                 {
                     var (s, e) = ctx.Sentences.Sentence(sentence);
                     RunRegex(rule, ctx, s, e);
-                    Calls[0]++;
                 }
             }
 
-            long t1 = System.Diagnostics.Stopwatch.GetTimestamp();
             foreach (int rule in _engine._unanchoredPatternRules)
             {
                 if (_active[rule])
                 {
                     RunRegex(rule, ctx, 0, folded.Length);
-                    Calls[1]++;
                 }
             }
 
-            long t2 = System.Diagnostics.Stopwatch.GetTimestamp();
             foreach (int rule in _engine._requiredRules)
             {
                 if (_active[rule] && Rules[rule] is RequiredRule { TriggerPattern: not null, TriggerAnchors.Count: 0 })
                 {
                     RunRegex(rule, ctx, 0, folded.Length);
-                    Calls[2]++;
                 }
             }
-
-            long t3 = System.Diagnostics.Stopwatch.GetTimestamp();
-            Ticks[0] += t1 - t0;
-            Ticks[1] += t2 - t1;
-            Ticks[2] += t3 - t2;
 
             if (proximity != null)
             {
@@ -288,6 +293,31 @@ public sealed class RuleEngine
             string folded = ctx.Text;
             try
             {
+                // Where nothing reads the match's groups (triggers; patterns without named groups or validation), the
+                // matches are enumerated as bare spans: same matches, no capture work and no Match objects.
+                if (rule is not PatternRule patternRule || !_engine.ReadsGroups(patternRule))
+                {
+                    foreach (var vm in regex.EnumerateMatches(folded.AsSpan(start, end - start)))
+                    {
+                        if (vm.Length == 0)
+                        {
+                            continue;
+                        }
+
+                        int at = start + vm.Index;
+                        if (rule is RequiredRule)
+                        {
+                            AddTrigger(ruleIndex, ctx, at, at + vm.Length);
+                        }
+                        else
+                        {
+                            Consider(ruleIndex, ctx, at, at + vm.Length, null);
+                        }
+                    }
+
+                    return;
+                }
+
                 for (var m = regex.Match(folded, start, end - start); m.Success; m = m.NextMatch())
                 {
                     if (m.Length == 0)
@@ -424,9 +454,9 @@ public sealed class RuleEngine
                         continue;
                     }
 
-                    for (var m = pattern.Match(folded, sStart, sEnd - sStart); m.Success; m = m.NextMatch())
+                    foreach (var m in pattern.EnumerateMatches(folded.AsSpan(sStart, sEnd - sStart)))
                     {
-                        if (m.Index < end && m.Index + m.Length > start)
+                        if (sStart + m.Index < end && sStart + m.Index + m.Length > start)
                         {
                             return true;
                         }
@@ -549,7 +579,7 @@ public sealed class RuleEngine
 
             // Every block is part of the joined text, so when no pattern depends on where the text starts or ends
             // (no anchors), whatever holds in one block holds in the joined text: testing that alone is enough.
-            if (!_engine._requireMonotone[ruleIndex])
+            if (!_engine.RequireMonotone(ruleIndex))
             {
                 foreach (int i in indexes)
                 {

@@ -1,20 +1,31 @@
+using System.Buffers;
+
 namespace ComplianceCheck.Core.Engine;
 
 /// <summary>Sentence and clause boundaries of one block of folded text.</summary>
 internal sealed class SentenceMap
 {
-    private readonly List<int> _starts = [0];
+    private readonly List<int> _starts;
     private readonly int _length;
+
+    // Every character IsSentenceEnd can say yes to; the scan jumps between them with a vectorised search.
+    private static readonly SearchValues<char> EndCandidates = SearchValues.Create("。！？!?；;\n….");
 
     public SentenceMap(string folded)
     {
         _length = folded.Length;
-        for (int i = 0; i < folded.Length; i++)
+        _starts = new List<int>(Math.Max(4, folded.Length / 24)) { 0 };
+        var span = folded.AsSpan();
+        int i = span.IndexOfAny(EndCandidates);
+        while (i >= 0)
         {
             if (IsSentenceEnd(folded, i))
             {
                 _starts.Add(i + 1);
             }
+
+            int next = span[(i + 1)..].IndexOfAny(EndCandidates);
+            i = next < 0 ? -1 : i + 1 + next;
         }
     }
 

@@ -56,6 +56,12 @@ public sealed class Scanner
             var info = new FileInfo(path);
             if (!info.Exists)
             {
+                if (!explicitlyNamed && !Directory.Exists(path))
+                {
+                    // Found by the folder walk, deleted before it was read: nothing to scan, nothing lost.
+                    return new FileResult { Path = path, Error = "vanished during the scan", Warnings = ["skipped: vanished during the scan"] };
+                }
+
                 return FileResult.Failed(path, Directory.Exists(path) ? "is a folder" : "file not found");
             }
 

@@ -1,0 +1,172 @@
+using System.Globalization;
+using ComplianceCheck.Core.Configuration;
+using ComplianceCheck.Core.Documents;
+using ComplianceCheck.Core.Engine;
+using ComplianceCheck.Core.Rules;
+using ComplianceCheck.Core.Scanning;
+
+namespace ComplianceCheck.Classifier;
+
+/// <summary>
+/// The classifier's part in <c>check</c>: every sentence of every block gets the model's label and probability.
+/// A risky label at or above <see cref="ModelSettings.Threshold"/> in a sentence no rule finding touches becomes a
+/// <c>"source": "model"</c> finding; a rule finding in a sentence judged <c>clean-warning</c> at or above
+/// <see cref="ModelSettings.DowngradeThreshold"/> is lowered to info ("likely a quotation or warning").
+/// </summary>
+public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings settings) : IFindingAugmenter
+{
+    public const string DowngradeNote = "likely a quotation or warning";
+
+    public string Fingerprint => model.Fingerprint;
+
+    public ISentenceClassifier Model => model;
+
+    public ModelSettings Settings => settings;
+
+    /// <summary>
+    /// Whether a model finding is also added to a sentence where rules found something of another category (the rules caught
+    /// 闭眼入 as inducement, the model reads 本金一分不少 as a guarantee). When false, any standing rule finding silences the model.
+    /// </summary>
+    public bool BesideOtherCategories { get; init; } = true;
+
+    /// <summary>
+    /// The least probability for a model finding on a sentence without Chinese characters: the English part of the model has
+    /// far less data and is overconfident on text unlike its corpus (chosen on the validation split: fewer false positives at
+    /// the same F1).
+    /// </summary>
+    public double LatinThreshold { get; init; } = 0.85;
+
+    public IReadOnlyList<Finding> Augment(SourceDocument document, DraftProfile profile, IReadOnlyList<Finding> ruleFindings)
+    {
+        var result = ruleFindings.ToList();
+        var added = new List<Finding>();
+        foreach (var block in document.Blocks)
+        {
+            foreach (var (start, end) in SentenceSplitter.Units(block.Text))
+            {
+                var span = block.Text.AsSpan(start, end - start);
+                if (!SentenceSplitter.IsJudgeable(span))
+                {
+                    continue;
+                }
+
+                int srcStart = block.SourceStart(start);
+                int srcEnd = Math.Max(srcStart, block.SourceEnd(end));
+                var overlapping = OverlappingRuleFindings(result, srcStart, srcEnd);
+                var prediction = model.Predict(span.ToString());
+                double threshold = ModelText.HasIdeographs(span) ? settings.Threshold : Math.Max(settings.Threshold, LatinThreshold);
+                if (Labels.IsRisky(prediction.Label) && prediction.Probability >= threshold && SentenceSplitter.IsLongEnoughForFinding(span)
+                    && !overlapping.Any(i => !BesideOtherCategories || result[i].Category == prediction.Label))
+                {
+                    added.Add(ModelFinding(document, prediction, srcStart, srcEnd));
+                }
+                else if (overlapping.Count > 0 && prediction.Label == Labels.CleanWarning && prediction.Probability >= settings.DowngradeThreshold)
+                {
+                    foreach (int i in overlapping)
+                    {
+                        result[i] = Downgrade(result[i], prediction.Probability);
+                    }
+                }
+            }
+        }
+
+        if (added.Count == 0)
+        {
+            return result;
+        }
+
+        result.AddRange(added);
+        return [.. result.OrderBy(f => f.StartOffset).ThenBy(f => f.RuleId, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// Indexes of rule findings that stand in the sentence: a span inside or across it (a missing-statement finding counts only
+    /// where its trigger is) and not already lowered to info as a quotation (a suppressed one counts: someone looked at it).
+    /// </summary>
+    private static List<int> OverlappingRuleFindings(List<Finding> findings, int start, int end)
+    {
+        var result = new List<int>();
+        for (int i = 0; i < findings.Count; i++)
+        {
+            var f = findings[i];
+            if (f.Source == "rule" && f.EndOffset > f.StartOffset && f.StartOffset < end && start < f.EndOffset && (f.Severity > Severity.Info || f.Suppressed))
+            {
+                result.Add(i);
+            }
+        }
+
+        return result;
+    }
+
+    private static Finding Downgrade(Finding finding, double probability)
+    {
+        // Only claims are lowered: a missing risk statement (disclaimer), personal data and the like are never excused by context.
+        // A missing-APR finding is, when its trigger (日息…) sits in a warning: that sentence is no credit offer.
+        if (finding.Severity == Severity.Info || Labels.FromCategory(finding.Category) == null)
+        {
+            return finding;
+        }
+
+        string why = $"{DowngradeNote}: the model judges this sentence a risk statement, negation or quotation (p={Format(probability)})";
+        return finding with
+        {
+            Severity = Severity.Info,
+            Note = DowngradeNote,
+            Message = $"{finding.Message} ({why})",
+            Confidence = finding.Confidence ?? probability,
+        };
+    }
+
+    private Finding ModelFinding(SourceDocument document, Prediction prediction, int srcStart, int srcEnd)
+    {
+        var start = document.Lines.PositionOf(srcStart);
+        var end = document.Lines.PositionOf(srcEnd);
+        string match = document.Text[srcStart..srcEnd];
+        return new Finding
+        {
+            RuleId = Labels.RuleId(prediction.Label),
+            Category = Labels.Category(prediction.Label),
+            Severity = settings.Severity,
+            Message = $"model judgement (no rule matched): this sentence reads as {Describe(prediction.Label)} (p={Format(prediction.Probability)}); please review",
+            Line = start.Line,
+            Column = start.Column,
+            EndLine = end.Line,
+            EndColumn = end.Column,
+            Match = match,
+            Source = "model",
+            Confidence = Math.Round(prediction.Probability, 4),
+            LegalBasis = LegalBasis(prediction.Label, ModelText.HasIdeographs(match)),
+            Review = ReviewHint.NeedsReview,
+            StartOffset = srcStart,
+            EndOffset = srcEnd,
+            Context = TextFold.Fold(match).Trim(),
+        };
+    }
+
+    private static string Format(double p) => p.ToString("0.00", CultureInfo.InvariantCulture);
+
+    private static string Describe(string label) => label switch
+    {
+        Labels.Guarantee => "a promise of capital protection or certain returns",
+        Labels.Absolute => "an absolute or superlative claim",
+        Labels.Testimonial => "a testimonial or endorsement",
+        Labels.Inducement => "an inducement (urgency, low-risk or easy-money lure)",
+        Labels.Apr => "a credit offer without an annualised rate",
+        _ => label,
+    };
+
+    // The citations the rule packs give for each category (rules/zh-CN, rules/en); the model only says the sentence reads like one.
+    private static string LegalBasis(string label, bool chinese) => (label, chinese) switch
+    {
+        (Labels.Guarantee, true) => "《中华人民共和国广告法》第二十五条第（一）项",
+        (Labels.Absolute, true) => "《中华人民共和国广告法》第九条第（三）项",
+        (Labels.Testimonial, true) => "《中华人民共和国广告法》第二十五条第（二）项",
+        (Labels.Inducement, true) => "金融营销不得以紧迫感、低风险或轻松获利诱导投资或借贷（行业惯例 industry practice）",
+        (Labels.Apr, true) => "信贷营销应以明显方式展示年化利率（行业惯例 industry practice）",
+        (Labels.Guarantee or Labels.Absolute, false) => "FINRA Rule 2210(d)(1)(B)",
+        (Labels.Testimonial, false) => "FINRA Rule 2210(d)(6)",
+        (Labels.Inducement, false) => "FINRA Rule 2210(d)(1)(A)",
+        (Labels.Apr, false) => "Regulation Z (Truth in Lending), 12 CFR 1026.24(c)",
+        _ => "model judgement",
+    };
+}

@@ -1,0 +1,147 @@
+namespace ComplianceCheck.Classifier;
+
+/// <summary>
+/// Splits a block of text into sentences at 。！？!?；; line breaks and … (and at an English full stop before white space),
+/// the boundaries the rule engine uses; closing quotes and brackets stay with the sentence they close.
+/// </summary>
+public static class SentenceSplitter
+{
+    /// <summary>The sentences of <paramref name="text"/> as [Start, End) spans, trimmed of white space; empty ones are left out.</summary>
+    public static IReadOnlyList<(int Start, int End)> Split(string text)
+    {
+        var spans = new List<(int, int)>();
+        int start = 0;
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (!IsSentenceEnd(text, i))
+            {
+                continue;
+            }
+
+            int end = i + 1;
+            while (end < text.Length && end - i <= 2 && IsEndRun(text[end]))
+            {
+                end++;
+            }
+
+            Add(spans, text, start, end);
+            start = end;
+            i = end - 1;
+        }
+
+        Add(spans, text, start, text.Length);
+        return spans;
+    }
+
+    /// <summary>
+    /// The units the model judges: sentences, with a fragment too short to judge alone ("Guaranteed." "手慢无！") joined to the
+    /// sentence after it (or, at the end of the block, to the one before), so the model sees it in its context.
+    /// </summary>
+    public static IReadOnlyList<(int Start, int End)> Units(string text)
+    {
+        var sentences = Split(text);
+        var units = new List<(int Start, int End)>(sentences.Count);
+        int pending = -1;
+        foreach (var (start, end) in sentences)
+        {
+            int from = pending >= 0 ? pending : start;
+            if (IsLongEnoughForFinding(text.AsSpan(from, end - from)))
+            {
+                units.Add((from, end));
+                pending = -1;
+            }
+            else
+            {
+                pending = from;
+            }
+        }
+
+        if (pending >= 0)
+        {
+            int end = sentences[^1].End;
+            if (units.Count > 0)
+            {
+                units[^1] = (units[^1].Start, end);
+            }
+            else
+            {
+                units.Add((pending, end));
+            }
+        }
+
+        return units;
+    }
+
+    private static void Add(List<(int, int)> spans, string text, int start, int end)
+    {
+        while (start < end && char.IsWhiteSpace(text[start]))
+        {
+            start++;
+        }
+
+        while (end > start && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        if (end > start)
+        {
+            spans.Add((start, end));
+        }
+    }
+
+    private static bool IsEndRun(char c) => c is '”' or '’' or '」' or '』' or '）' or ')' or '"' or '\'' or '…' or '！' or '？' or '!' or '?' or '。';
+
+    private static bool IsSentenceEnd(string text, int i) => text[i] switch
+    {
+        '。' or '！' or '？' or '!' or '?' or '；' or ';' or '\n' or '…' => true,
+        '.' or '\uFF0E' => IsEnglishStop(text, i),
+        _ => false,
+    };
+
+    // A full stop ends a sentence only before white space or the end, never inside 3.5% or example.com.
+    private static bool IsEnglishStop(string text, int i) => i + 1 >= text.Length || char.IsWhiteSpace(text[i + 1]);
+
+    /// <summary>
+    /// Whether a sentence is long enough for the model to add a finding on its own: at least 5 Chinese characters or 3 words.
+    /// Shorter fragments (headings such as "稳健理财", buttons such as "Apply now") are too terse to judge reliably.
+    /// </summary>
+    public static bool IsLongEnoughForFinding(ReadOnlySpan<char> sentence)
+    {
+        // A word is a run of at least two letters or digits, so initials ("N.A.") are no words.
+        int ideographs = 0, words = 0, run = 0;
+        foreach (char c in sentence)
+        {
+            if (c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF')
+            {
+                ideographs++;
+                run = 0;
+            }
+            else if (char.IsLetterOrDigit(c) || (run > 0 && c is '\'' or '’' or '-'))
+            {
+                words += ++run == 2 ? 1 : 0;
+            }
+            else
+            {
+                run = 0;
+            }
+        }
+
+        return ideographs >= 5 || words >= 3 || ideographs + words >= 5;
+    }
+
+    /// <summary>Whether a span holds enough letters or ideographs to be judged (a lone emoji or "1." is not).</summary>
+    public static bool IsJudgeable(ReadOnlySpan<char> sentence)
+    {
+        int letters = 0;
+        foreach (char c in sentence)
+        {
+            if (char.IsLetter(c))
+            {
+                letters++;
+            }
+        }
+
+        return letters >= 2;
+    }
+}

@@ -1,0 +1,181 @@
+using ComplianceCheck.Classifier;
+using ComplianceCheck.Core.Configuration;
+using ComplianceCheck.Core.Documents;
+using ComplianceCheck.Core.Engine;
+using ComplianceCheck.Core.Rules;
+
+namespace ComplianceCheck.Classifier.Tests;
+
+/// <summary>The augmenter's rules, with a stand-in classifier so each path is exercised exactly.</summary>
+public sealed class ModelAugmenterTests
+{
+    private static readonly DraftProfile Profile = new("wealth", "cli", null, null, ["zh-CN"], "cli");
+
+    private sealed class FakeClassifier(Func<string, Prediction> predict) : ISentenceClassifier
+    {
+        public string Fingerprint => "fake";
+
+        public List<string> Seen { get; } = [];
+
+        public Prediction Predict(string sentence)
+        {
+            Seen.Add(sentence);
+            return predict(sentence);
+        }
+    }
+
+    private static Prediction P(string label, double p) => new(label, p, new Dictionary<string, double> { [label] = p });
+
+    /// <summary>Guarantee for sentences with 稳稳, clean-warning for those with 警惕, clean-promo otherwise.</summary>
+    private static FakeClassifier Fake(double p = 0.9) => new(s =>
+        s.Contains("稳稳", StringComparison.Ordinal) ? P(Labels.Guarantee, p)
+        : s.Contains("警惕", StringComparison.Ordinal) ? P(Labels.CleanWarning, p)
+        : P(Labels.CleanPromo, 0.95));
+
+    private static Finding RuleFinding(SourceDocument doc, string match, Severity severity = Severity.Error, Fix? fix = null)
+    {
+        int start = doc.Text.IndexOf(match, StringComparison.Ordinal);
+        var pos = doc.Lines.PositionOf(start);
+        var end = doc.Lines.PositionOf(start + match.Length);
+        return new Finding
+        {
+            RuleId = "ZH-GUA-001",
+            Category = "guarantee",
+            Severity = severity,
+            Message = "保证收益",
+            Line = pos.Line,
+            Column = pos.Column,
+            EndLine = end.Line,
+            EndColumn = end.Column,
+            Match = match,
+            LegalBasis = "law",
+            StartOffset = start,
+            EndOffset = start + match.Length,
+            Fix = fix,
+        };
+    }
+
+    [Fact]
+    public void A_risky_sentence_no_rule_touches_becomes_a_model_finding_at_its_exact_span()
+    {
+        string text = "# 标题\n\n欢迎了解我们的产品。这款产品收益稳稳的，放心买！\n";
+        var doc = DocumentLoader.LoadText("a.md", text);
+        var findings = new ModelAugmenter(Fake(), new ModelSettings()).Augment(doc, Profile, []);
+
+        var f = findings.ShouldHaveSingleItem();
+        f.Source.ShouldBe("model");
+        f.RuleId.ShouldBe("ML-GUARANTEE");
+        f.Category.ShouldBe("guarantee");
+        f.Severity.ShouldBe(Severity.Warning);
+        f.Confidence.ShouldBe(0.9);
+        f.Message.ShouldContain("model judgement");
+        f.Match.ShouldBe("这款产品收益稳稳的，放心买！");
+        text[f.StartOffset..f.EndOffset].ShouldBe(f.Match);
+        (f.Line, f.Column).ShouldBe((3, 11));
+        (f.EndLine, f.EndColumn).ShouldBe((3, 25));
+        f.LegalBasis.ShouldContain("广告法");
+    }
+
+    [Fact]
+    public void Model_finding_spans_map_through_html_entities_to_the_original_text()
+    {
+        string text = "<html><body><p>欢迎了解我们的产品。这&amp;那产品收益稳稳的。</p></body></html>";
+        var doc = DocumentLoader.LoadText("a.html", text);
+        var f = new ModelAugmenter(Fake(), new ModelSettings()).Augment(doc, Profile, []).ShouldHaveSingleItem();
+        f.Match.ShouldBe("这&amp;那产品收益稳稳的。");
+        text[f.StartOffset..f.EndOffset].ShouldBe(f.Match);
+    }
+
+    [Fact]
+    public void Threshold_and_severity_come_from_the_config()
+    {
+        var doc = DocumentLoader.LoadText("a.txt", "这款产品收益稳稳的");
+        new ModelAugmenter(Fake(0.7), new ModelSettings()).Augment(doc, Profile, []).ShouldBeEmpty();
+        new ModelAugmenter(Fake(0.7), new ModelSettings { Threshold = 0.6, Severity = Severity.Error }).Augment(doc, Profile, [])
+            .ShouldHaveSingleItem().Severity.ShouldBe(Severity.Error);
+    }
+
+    [Fact]
+    public void No_model_finding_where_a_rule_already_found_something()
+    {
+        var doc = DocumentLoader.LoadText("a.txt", "保本保息，收益稳稳的。另外还有一句话。");
+        var rule = RuleFinding(doc, "保本保息");
+        var findings = new ModelAugmenter(Fake(), new ModelSettings()).Augment(doc, Profile, [rule]);
+        findings.ShouldHaveSingleItem().ShouldBe(rule);
+    }
+
+    [Fact]
+    public void A_model_finding_of_another_category_stands_beside_a_rule_finding()
+    {
+        var doc = DocumentLoader.LoadText("a.txt", "闭眼入，收益稳稳的。");
+        var rule = RuleFinding(doc, "闭眼入") with { Category = "inducement", RuleId = "ZH-IND-010" };
+        var findings = new ModelAugmenter(Fake(), new ModelSettings()).Augment(doc, Profile, [rule]);
+        findings.Count.ShouldBe(2);
+        findings.ShouldContain(f => f.RuleId == "ML-GUARANTEE" && f.Source == "model");
+        new ModelAugmenter(Fake(), new ModelSettings()) { BesideOtherCategories = false }.Augment(doc, Profile, [rule]).ShouldHaveSingleItem();
+    }
+
+    [Fact]
+    public void A_rule_hit_in_a_sentence_judged_clean_warning_is_downgraded_to_info()
+    {
+        var doc = DocumentLoader.LoadText("a.txt", "请警惕稳赚不赔的宣传。稳赚不赔，快来买。");
+        var quoted = RuleFinding(doc, "稳赚不赔");
+        int second = doc.Text.LastIndexOf("稳赚不赔", StringComparison.Ordinal);
+        var asserted = quoted with { StartOffset = second, EndOffset = second + 4, Column = second + 1, EndColumn = second + 5 };
+        var findings = new ModelAugmenter(Fake(0.9), new ModelSettings()).Augment(doc, Profile, [quoted, asserted]);
+
+        findings.Count.ShouldBe(2);
+        findings[0].Severity.ShouldBe(Severity.Info);
+        findings[0].Note.ShouldBe("likely a quotation or warning");
+        findings[0].Message.ShouldContain("likely a quotation or warning");
+        findings[0].Message.ShouldStartWith("保证收益");
+        findings[1].ShouldBe(asserted);
+    }
+
+    [Fact]
+    public void Downgrade_needs_the_downgrade_threshold_and_never_touches_missing_disclaimers()
+    {
+        var doc = DocumentLoader.LoadText("a.txt", "请警惕稳赚不赔的宣传。");
+        var rule = RuleFinding(doc, "稳赚不赔");
+        new ModelAugmenter(Fake(0.8), new ModelSettings()).Augment(doc, Profile, [rule]).ShouldHaveSingleItem().ShouldBe(rule);
+
+        var missing = RuleFinding(doc, "稳赚不赔", fix: new Fix(FixKind.InsertStatement, 11, 11, "理财非存款")) with { Category = "disclaimer" };
+        new ModelAugmenter(Fake(0.99), new ModelSettings()).Augment(doc, Profile, [missing]).ShouldHaveSingleItem().ShouldBe(missing);
+    }
+
+    [Fact]
+    public void A_rule_finding_already_lowered_as_a_quotation_does_not_stop_the_model()
+    {
+        var doc = DocumentLoader.LoadText("a.txt", "说是“保本”，其实收益稳稳的。");
+        var quoted = RuleFinding(doc, "保本", Severity.Info) with { Note = "likely a quotation or warning" };
+        var findings = new ModelAugmenter(Fake(), new ModelSettings()).Augment(doc, Profile, [quoted]);
+        findings.Count.ShouldBe(2);
+        findings.ShouldContain(f => f.Source == "model" && f.RuleId == "ML-GUARANTEE");
+        new ModelAugmenter(Fake(), new ModelSettings()).Augment(doc, Profile, [quoted with { Severity = Severity.Warning }]).Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public void Every_sentence_of_every_block_is_judged_once_short_ones_with_their_neighbour()
+    {
+        var fake = Fake();
+        var doc = DocumentLoader.LoadText("a.md", "# 标题\n\n第一句。第二句！这是完整的第三句话。Third one. Fourth?\n\n- 列表项\n\n🔥🔥\n");
+        new ModelAugmenter(fake, new ModelSettings()).Augment(doc, Profile, []).ShouldBeEmpty();
+        fake.Seen.ShouldBe(["标题", "第一句。第二句！", "这是完整的第三句话。", "Third one. Fourth?", "列表项"]);
+    }
+
+    [Fact]
+    public void Headings_and_buttons_too_short_to_judge_get_no_model_finding()
+    {
+        var fake = new FakeClassifier(_ => P(Labels.Inducement, 0.99));
+        var doc = DocumentLoader.LoadText("a.md", "# 稳健理财\n\nApply now\n\n错过再等一年，今天就下单吧\n");
+        new ModelAugmenter(fake, new ModelSettings()).Augment(doc, Profile, []).ShouldHaveSingleItem().Match.ShouldBe("错过再等一年，今天就下单吧");
+    }
+
+    [Fact]
+    public void Sentence_splitter_keeps_closing_quotes_and_decimals()
+    {
+        string text = "他说：“稳赚不赔。”然后走了。Rates are 3.5% now. Done";
+        SentenceSplitter.Split(text).Select(s => text[s.Start..s.End])
+            .ShouldBe(["他说：“稳赚不赔。”", "然后走了。", "Rates are 3.5% now.", "Done"]);
+    }
+}

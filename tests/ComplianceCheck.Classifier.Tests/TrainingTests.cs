@@ -1,0 +1,88 @@
+using System.Security.Cryptography;
+using ComplianceCheck.Classifier;
+using ComplianceCheck.Core.Configuration;
+using ComplianceCheck.Tests.Shared;
+
+namespace ComplianceCheck.Classifier.Tests;
+
+[Collection(CorpusCollection.Name)]
+public sealed class TrainingTests(CorpusFixture fx)
+{
+    [Fact]
+    public void Training_is_deterministic()
+    {
+        var subset = fx.Train.Where((_, i) => i % 5 == 0).ToList();
+        var a = ClassifierTrainer.Train(subset);
+        var b = ClassifierTrainer.Train(subset);
+        b.Fingerprint.ShouldBe(a.Fingerprint);
+        b.Bytes.ShouldBe(a.Bytes);
+    }
+
+    [Fact]
+    public void The_exported_model_gives_ml_nets_own_probabilities()
+    {
+        var subset = fx.Train.Where((_, i) => i % 4 == 0).ToList();
+        var (model, reference) = ClassifierTrainer.TrainWithReference(subset);
+        foreach (var sentence in fx.Test.Where((_, i) => i % 4 == 0))
+        {
+            var p = model.Predict(sentence.Text);
+            var expected = reference(sentence.Text);
+            foreach (string label in Labels.All)
+            {
+                p.ProbabilityOf(label).ShouldBe(expected[label], 1e-4, sentence.Text);
+            }
+        }
+    }
+
+    [Fact]
+    public void Retraining_from_the_corpus_reproduces_the_committed_model()
+    {
+        var retrained = ClassifierTrainer.Train(fx.Train);
+        var committed = fx.Committed;
+        retrained.Fingerprint.ShouldBe(committed.Fingerprint, "corpora/models/classifier.bin is stale: run 'compliance train' and rebuild");
+
+        var settings = new ModelSettings();
+        var a = Evaluator.Run(fx.Test, retrained, fx.Engine, settings);
+        var b = Evaluator.Run(fx.Test, committed, fx.Engine, settings);
+        a.ModelOnly.MacroF1Risky.ShouldBe(b.ModelOnly.MacroF1Risky);
+        a.Combined.MacroF1Risky.ShouldBe(b.Combined.MacroF1Risky);
+        a.Outcomes.Select(o => o.Prediction.Probability).ShouldBe(b.Outcomes.Select(o => o.Prediction.Probability));
+    }
+
+    [Fact]
+    public void The_embedded_model_is_the_committed_file_and_loads()
+    {
+        var model = fx.Committed;
+        byte[] file = File.ReadAllBytes(CorpusFixture.ModelPath);
+        model.Fingerprint.ShouldBe(Convert.ToHexString(SHA256.HashData(file))[..16].ToLowerInvariant());
+        model.LabelOrder.Order().ShouldBe(Labels.All.Order());
+        ClassifierModel.Load(CorpusFixture.ModelPath).Fingerprint.ShouldBe(model.Fingerprint);
+        ClassifierModel.LoadEmbedded().ShouldBeSameAs(model);
+
+        var p = model.Predict("理财非存款、产品有风险、投资须谨慎。");
+        p.Label.ShouldBe(Labels.CleanWarning);
+        p.Probabilities.Values.Sum().ShouldBe(1.0, 1e-3);
+        new FileInfo(CorpusFixture.ModelPath).Length.ShouldBeLessThan(5L * 1024 * 1024, "the committed model should stay small");
+    }
+
+    [Fact]
+    public void Loading_something_that_is_not_a_model_fails_clearly()
+    {
+        Should.Throw<InvalidDataException>(() => ClassifierModel.Load([1, 2, 3, 4], "junk.zip")).Message.ShouldContain("junk.zip");
+        Should.Throw<InvalidDataException>(() => ClassifierModel.Load(Path.Combine(RepoPaths.Root, "no-such-model.zip")));
+    }
+
+    [Fact]
+    public void Committed_model_gives_the_figures_reported_in_the_corpus_readme()
+    {
+        // Model-only figures depend on the corpus and the model alone; corpora/README.md reports them.
+        var report = Evaluator.Run(fx.Test, fx.Committed, fx.Engine, new ModelSettings());
+        report.ModelOnly.MacroF1Risky.ShouldBe(0.890, 0.0005);
+        (report.ModelOnly.CleanWarningFlagged, report.ModelOnly.CleanWarningCount).ShouldBe((7, 199));
+        (report.ModelOnly.ParaphrasedGuaranteeFound, report.ModelOnly.ParaphrasedGuaranteeCount).ShouldBe((58, 83));
+
+        // Rules change under the model; the combined system must still beat rules alone clearly.
+        report.Combined.MacroF1Risky.ShouldBeGreaterThan(report.RulesOnly.MacroF1Risky + 0.2);
+        report.Combined.ParaphrasedGuaranteeRecall.ShouldBeGreaterThan(0.6);
+    }
+}
