@@ -29,7 +29,7 @@ public sealed class ClassifierModel : ISentenceClassifier
     /// <summary>The name of the committed model inside this assembly (from corpora/models/classifier.bin).</summary>
     public const string EmbeddedName = "models/classifier.bin";
 
-    private const string Magic = "ComplianceCheck.Classifier/1";
+    private const string Magic = "ComplianceCheck.Classifier/2";
 
     private static readonly Lazy<ClassifierModel?> Embedded = new(LoadEmbeddedOrNull, LazyThreadSafetyMode.ExecutionAndPublication);
 
@@ -108,7 +108,7 @@ public sealed class ClassifierModel : ISentenceClassifier
                 throw new InvalidDataException("unknown format");
             }
 
-            var spec = new FeatureSpec(reader.ReadInt32(), reader.ReadInt32(), reader.ReadBoolean());
+            var spec = new FeatureSpec(reader.ReadInt32(), reader.ReadInt32(), reader.ReadBoolean(), reader.ReadSingle());
             var labels = new string[reader.ReadInt32()];
             for (int i = 0; i < labels.Length; i++)
             {
@@ -206,6 +206,7 @@ public sealed class ClassifierModel : ISentenceClassifier
             writer.Write(Spec.CharNgramLength);
             writer.Write(Spec.LatinCharNgramLength);
             writer.Write(Spec.Normalize);
+            writer.Write(Spec.LatinWeight);
             writer.Write(_labels.Length);
             foreach (string label in _labels)
             {

@@ -31,7 +31,10 @@ public sealed record TrainingOptions
     /// <summary>"lbfgs" (LbfgsMaximumEntropy) or "sdca" (SdcaMaximumEntropy).</summary>
     public string Trainer { get; init; } = "lbfgs";
 
-    public FeatureSpec Spec => new(CharNgramLength, LatinCharNgramLength, Normalize);
+    /// <summary>Scale of the extra English n-grams against the shared ones (below 1 regularises them harder).</summary>
+    public float LatinWeight { get; init; } = 1;
+
+    public FeatureSpec Spec => new(CharNgramLength, LatinCharNgramLength, Normalize, LatinWeight);
 
     public static TrainingOptions Default { get; } = new();
 }

@@ -55,7 +55,8 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
                 var overlapping = OverlappingRuleFindings(result, srcStart, srcEnd);
                 var prediction = model.Predict(span.ToString());
                 double threshold = ModelText.HasIdeographs(span) ? settings.Threshold : Math.Max(settings.Threshold, LatinThreshold);
-                if (Labels.IsRisky(prediction.Label) && prediction.Probability >= threshold && SentenceSplitter.IsLongEnoughForFinding(span)
+                if (Labels.IsRisky(prediction.Label) && prediction.Probability >= threshold && block.Kind != BlockKind.TableCell
+                    && SentenceSplitter.IsLongEnoughForFinding(span) && !DisclosureGuard.HasDisclosure(span)
                     && !overlapping.Any(i => !BesideOtherCategories || result[i].Category == prediction.Label))
                 {
                     added.Add(ModelFinding(document, prediction, srcStart, srcEnd));

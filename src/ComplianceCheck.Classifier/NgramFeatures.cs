@@ -1,7 +1,7 @@
 namespace ComplianceCheck.Classifier;
 
 /// <summary>How a sentence becomes features; stored in the model file so training and prediction always agree.</summary>
-public sealed record FeatureSpec(int CharNgramLength, int LatinCharNgramLength, bool Normalize)
+public sealed record FeatureSpec(int CharNgramLength, int LatinCharNgramLength, bool Normalize, float LatinWeight = 1)
 {
     public static FeatureSpec Default { get; } = new(3, 5, true);
 }
@@ -18,16 +18,16 @@ public static class NgramFeatures
     {
         string text = ModelText.Normalize(sentence);
         var result = new List<(string, float)>();
-        AddGroup(result, text, "c:", spec.CharNgramLength, spec.Normalize);
+        AddGroup(result, text, "c:", spec.CharNgramLength, spec.Normalize, 1);
         if (spec.LatinCharNgramLength > 0 && !ModelText.HasIdeographs(text))
         {
-            AddGroup(result, text, "l:", spec.LatinCharNgramLength, spec.Normalize);
+            AddGroup(result, text, "l:", spec.LatinCharNgramLength, spec.Normalize, spec.LatinWeight);
         }
 
         return result;
     }
 
-    private static void AddGroup(List<(string, float)> result, string text, string prefix, int maxLength, bool normalize)
+    private static void AddGroup(List<(string, float)> result, string text, string prefix, int maxLength, bool normalize, float weight)
     {
         if (maxLength <= 0 || text.Length == 0)
         {
@@ -51,7 +51,7 @@ public static class NgramFeatures
             }
         }
 
-        double norm = normalize ? Math.Sqrt(counts.Values.Sum(c => (double)c * c)) : 1;
+        double norm = (normalize ? Math.Sqrt(counts.Values.Sum(c => (double)c * c)) : 1) / weight;
         foreach (var (key, count) in counts.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
             result.Add((key, (float)(count / norm)));

@@ -7,13 +7,13 @@ namespace ComplianceCheck.Classifier;
 public static class SentenceSplitter
 {
     /// <summary>The sentences of <paramref name="text"/> as [Start, End) spans, trimmed of white space; empty ones are left out.</summary>
-    public static IReadOnlyList<(int Start, int End)> Split(string text)
+    public static IReadOnlyList<(int Start, int End)> Split(string text, bool atSemicolons = true)
     {
         var spans = new List<(int, int)>();
         int start = 0;
         for (int i = 0; i < text.Length; i++)
         {
-            if (!IsSentenceEnd(text, i))
+            if (!IsSentenceEnd(text, i) || (!atSemicolons && text[i] is ';' or '；'))
             {
                 continue;
             }
@@ -34,12 +34,12 @@ public static class SentenceSplitter
     }
 
     /// <summary>
-    /// The units the model judges: sentences, with a fragment too short to judge alone ("Guaranteed." "手慢无！") joined to the
+    /// The units the model judges: whole sentences (a semicolon does not end one: the corpus has such sentences whole), with a fragment too short to judge alone ("Guaranteed." "手慢无！") joined to the
     /// sentence after it (or, at the end of the block, to the one before), so the model sees it in its context.
     /// </summary>
     public static IReadOnlyList<(int Start, int End)> Units(string text)
     {
-        var sentences = Split(text);
+        var sentences = Split(text, atSemicolons: false);
         var units = new List<(int Start, int End)>(sentences.Count);
         int pending = -1;
         foreach (var (start, end) in sentences)

@@ -78,9 +78,9 @@ public sealed class PageTests(ReviewAppFactory app) : IClassFixture<ReviewAppFac
     public async Task An_item_shows_how_long_it_has_waited_and_flags_it_overdue_past_the_sla()
     {
         var item = app.Submit(Drafts.Clean + "\n" + Guid.NewGuid());
+        app.Clock.Advance(TimeSpan.FromHours(30));
         using var lily = await BrowserSession.SignIn(app, app.Lily);
 
-        app.Clock.Advance(TimeSpan.FromHours(30));
         string html = await lily.Client.GetStringAsync("/?view=mine&sort=newest");
 
         html.ShouldContain("1 d 6 h overdue");

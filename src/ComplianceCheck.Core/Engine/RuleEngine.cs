@@ -22,6 +22,10 @@ public sealed class RuleEngine
     // Worked out on first use, so start-up pays only for the regexes a scan reaches (see RegexGate).
     private readonly ConcurrentDictionary<Regex, RegexGate?> _gates = new(ReferenceEqualityComparer.Instance);
     private readonly int[] _requireMonotone;
+    private readonly Dictionary<Rule, string> _legalBasis;
+
+    [ThreadStatic]
+    private static List<LiteralHit>? t_hits;
     private readonly ConcurrentDictionary<Regex, bool> _readsGroups = new(ReferenceEqualityComparer.Instance);
     private readonly ConditionalWeakTable<EngineOptions, ConcurrentDictionary<(string, string, string), (bool[], bool)>> _activeCache = new();
 
@@ -83,6 +87,7 @@ public sealed class RuleEngine
         _requiredRules = [.. required];
 
         _requireMonotone = new int[_rules.Length];
+        _legalBasis = _rules.Distinct().ToDictionary(r => r, r => r.LegalBasis.ToString());
     }
 
     /// <summary>False only when <paramref name="regex"/> cannot match inside text[start..end) (folded or loose text).</summary>
@@ -174,7 +179,7 @@ public sealed class RuleEngine
         private readonly EngineOptions _options;
         private readonly bool[] _active;
         private readonly List<Finding> _findings = [];
-        private readonly List<LiteralHit> _hits = [];
+        private readonly List<LiteralHit> _hits;
         private readonly List<(int Rule, int Block, int Start, int End)> _triggers = [];
         private string[]? _looseBlocks;
         private GatedText? _allJoined;
@@ -188,15 +193,30 @@ public sealed class RuleEngine
             _profile = profile;
             _options = options;
             (_active, _anyRequired) = engine.ActiveRules(profile, options);
+
+            // Each thread keeps one hit list from draft to draft instead of growing a new one each time.
+            _hits = t_hits ?? new List<LiteralHit>(256);
+            t_hits = null;
         }
 
         private Rule[] Rules => _engine._rules;
 
         public List<Finding> Execute()
         {
-            foreach (var block in _doc.Blocks)
+            try
             {
-                ScanBlock(block);
+                foreach (var block in _doc.Blocks)
+                {
+                    ScanBlock(block);
+                }
+            }
+            finally
+            {
+                _hits.Clear();
+                if (_hits.Capacity <= 1 << 16)
+                {
+                    t_hits = _hits;
+                }
             }
 
             if (_anyRequired)
@@ -701,7 +721,7 @@ public sealed class RuleEngine
                 EndLine = end.Line,
                 EndColumn = end.Column,
                 Match = original,
-                LegalBasis = rule.LegalBasis.ToString(),
+                LegalBasis = _engine._legalBasis[rule],
                 Suggestion = rule.Suggestion,
                 Review = rule.Review,
                 InForce = rule.InForce(_options.AsOf),
@@ -728,7 +748,7 @@ public sealed class RuleEngine
                 EndLine = pos.Line,
                 EndColumn = pos.Column,
                 Match = string.Empty,
-                LegalBasis = rule.LegalBasis.ToString(),
+                LegalBasis = _engine._legalBasis[rule],
                 StartOffset = at,
                 EndOffset = at,
             };

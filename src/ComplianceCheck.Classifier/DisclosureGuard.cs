@@ -1,0 +1,40 @@
+using ComplianceCheck.Core.Engine;
+
+namespace ComplianceCheck.Classifier;
+
+/// <summary>
+/// Standard risk-disclosure wording. A sentence that carries it is never turned into a model finding: flagging a
+/// mandatory statement could make a writer delete it, and a bag of n-grams cannot tell "possible loss of principal"
+/// from "no loss of principal". Matched on folded text; lists only phrases that occur in required disclosures.
+/// </summary>
+public static class DisclosureGuard
+{
+    private static readonly string[] Cues =
+    [
+        // zh-CN: the statements the rule packs require, and their usual parts.
+        "理财非存款", "产品有风险", "投资须谨慎", "投资需谨慎", "投资有风险", "市场有风险", "入市需谨慎", "入市须谨慎", "过往业绩", "不预示",
+        "不代表未来", "不构成", "不保证", "不承诺", "可能损失", "可能亏损", "本金损失", "损失本金", "风险提示", "风险揭示",
+        "仔细阅读", "认真阅读", "谨慎决策", "谨慎投资", "理性投资", "以合同约定为准", "以合同为准",
+
+        // en: US and UK disclosure boilerplate.
+        "involves risk", "involve risk", "loss of principal", "may lose", "lose value", "not guaranteed", "no guarantee",
+        "not a guarantee", "does not guarantee", "do not guarantee", "is no guarantee", "no bank guarantee", "not fdic", "not insured",
+        "past performance", "before investing", "read it carefully", "read the prospectus", "prospectus", "not a deposit",
+        "subject to credit approval", "member fdic", "member finra", "equal housing lender", "capital at risk", "can go down",
+        "may be worth more or less", "may fall as well as rise", "not indicative",
+    ];
+
+    public static bool HasDisclosure(ReadOnlySpan<char> sentence)
+    {
+        string folded = TextFold.Fold(sentence.ToString());
+        foreach (string cue in Cues)
+        {
+            if (folded.Contains(cue, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
