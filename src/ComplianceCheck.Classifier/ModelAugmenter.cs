@@ -55,7 +55,7 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
                 var overlapping = OverlappingRuleFindings(result, srcStart, srcEnd);
                 var prediction = model.Predict(span.ToString());
                 double threshold = ModelText.HasIdeographs(span) ? settings.Threshold : Math.Max(settings.Threshold, LatinThreshold);
-                if (Labels.IsRisky(prediction.Label) && prediction.Probability >= threshold && block.Kind != BlockKind.TableCell
+                if (Labels.IsRisky(prediction.Label) && prediction.Probability >= threshold && IsProse(block.Kind)
                     && SentenceSplitter.IsLongEnoughForFinding(span) && !DisclosureGuard.HasDisclosure(span)
                     && !overlapping.Any(i => !BesideOtherCategories || result[i].Category == prediction.Label))
                 {
@@ -143,6 +143,9 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
             Context = TextFold.Fold(match).Trim(),
         };
     }
+
+    // Headings, table cells and alt texts are labels, too terse for the model to judge on its own (the rules still check them).
+    private static bool IsProse(BlockKind kind) => kind is BlockKind.Paragraph or BlockKind.ListItem or BlockKind.Quote or BlockKind.Text;
 
     private static string Format(double p) => p.ToString("0.00", CultureInfo.InvariantCulture);
 

@@ -164,10 +164,10 @@ public sealed class ModelAugmenterTests
     }
 
     [Fact]
-    public void Headings_and_buttons_too_short_to_judge_get_no_model_finding()
+    public void Headings_table_cells_and_fragments_get_no_model_finding()
     {
         var fake = new FakeClassifier(_ => P(Labels.Inducement, 0.99));
-        var doc = DocumentLoader.LoadText("a.md", "# 稳健理财\n\nApply now\n\n错过再等一年，今天就下单吧\n");
+        var doc = DocumentLoader.LoadText("a.md", "# 稳健理财产品推荐\n\nApply now\n\n| 稳健理财产品推荐 |\n| --- |\n| 稳健理财产品推荐 |\n\n错过再等一年，今天就下单吧\n");
         new ModelAugmenter(fake, new ModelSettings()).Augment(doc, Profile, []).ShouldHaveSingleItem().Match.ShouldBe("错过再等一年，今天就下单吧");
     }
 

@@ -13,7 +13,8 @@ namespace ComplianceCheck.Core.Tests;
 /// </summary>
 public class PropertyTests
 {
-    public const int Cases = 400;
+    /// <summary>Cases per property: 400 in CI, more for a long fuzz run (CC_PROPERTY_CASES=100000).</summary>
+    public static readonly int Cases = int.TryParse(Environment.GetEnvironmentVariable("CC_PROPERTY_CASES"), out int n) && n > 0 ? n : 400;
 
     private static readonly Lazy<RuleEngine> Engine = new(() => new RuleEngine(RuleSet.Load()));
 
@@ -73,6 +74,38 @@ public class PropertyTests
             var first = Scan(draft.Text, draft.Path);
             var second = Scan(draft.Text, draft.Path);
             return first.SequenceEqual(second);
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(Cases));
+
+    /// <summary>
+    /// A replacement fix clears what it fixed: after applying every phrase replacement, each (rule, matched text) is
+    /// reported at most as often as before minus the occurrences replaced. (Inserted statements are verified by the
+    /// CLI's re-scan; see the Gate tests.)
+    /// </summary>
+    [Fact]
+    public void Replacement_fixes_leave_none_of_their_findings_behind() =>
+        Prop.ForAll(Drafts(), draft =>
+        {
+            var (text, path) = draft;
+            var before = Scan(text, path);
+            var format = DocumentLoader.Sniff(path, text);
+            var outcome = Fixes.FixApplier.Apply(text, format, before.Where(f => f.Fix?.Kind == FixKind.Replace));
+            if (!outcome.Changed)
+            {
+                return true;
+            }
+
+            var after = Scan(outcome.FixedText, path);
+            foreach (var group in outcome.Applied.GroupBy(f => (f.RuleId, f.Match)))
+            {
+                int was = before.Count(f => (f.RuleId, f.Match) == group.Key && f.IsActive);
+                int now = after.Count(f => (f.RuleId, f.Match) == group.Key && f.IsActive);
+                if (now > was - group.Count())
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(Cases));
 
     [Fact]
