@@ -38,7 +38,7 @@ public static class EquivalenceDump
             }
         }
 
-        string corpora = Tools.Option(args, "--corpora") ?? Path.Combine(FindRoot(), "corpora");
+        string corpora = Tools.Option(args, "--corpora") ?? Path.Combine(Tools.RepoRoot(), "corpora");
         foreach (string tsv in Directory.EnumerateFiles(corpora, "*.tsv", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             foreach (var (line, n) in File.ReadLines(tsv).Skip(1).Select((l, i) => (l, i)))
@@ -84,18 +84,5 @@ public static class EquivalenceDump
 
         Console.WriteLine($"{findings} findings written to {args[0]}");
         return 0;
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ComplianceCheck.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        return Directory.GetCurrentDirectory();
     }
 }

@@ -13,6 +13,35 @@ namespace ComplianceCheck.Benchmarks;
 /// </summary>
 public static class GateStats
 {
+    /// <summary>
+    /// Texts (folded here) on which some rule regex matches although its gate said it cannot: always empty for a
+    /// sound gate. Checks every pattern, trigger, statement and exception regex of the rule packs.
+    /// </summary>
+    public static IReadOnlyList<string> SoundnessViolations(IEnumerable<string> texts)
+    {
+        var regexes = BenchmarkCorpus.Rules.Rules.SelectMany(r => r.ExceptionPatterns.Concat(r switch
+        {
+            PatternRule p => [p.Pattern],
+            RequiredRule q => q.RequirePatterns.Concat(q.TriggerPattern is { } t ? [t] : []),
+            _ => [],
+        })).Distinct().Select(r => (Regex: r, Gate: RegexGate.For(r))).Where(x => x.Gate is { Filters: true }).ToList();
+        var violations = new List<string>();
+        foreach (string raw in texts)
+        {
+            string text = TextFold.Fold(raw);
+            var digits = RegexGate.DigitPositions(text);
+            foreach (var (regex, gate) in regexes)
+            {
+                if (!gate!.MayMatch(text, 0, text.Length, digits) && regex.IsMatch(text))
+                {
+                    violations.Add($"{regex}: {text}");
+                }
+            }
+        }
+
+        return violations;
+    }
+
     public static int Run(string[] args)
     {
         var density = Enum.Parse<MatchDensity>(Tools.Option(args, "--density") ?? "Realistic", true);

@@ -19,6 +19,7 @@ public static class QuickRun
         var densities = Tools.Option(args, "--density") is { } only ? [Enum.Parse<MatchDensity>(only, true)] : Enum.GetValues<MatchDensity>();
         bool literal = args.Length == 0 || args[0] is "literal" or "all" || args[0].StartsWith("--", StringComparison.Ordinal);
         bool engine = args.Length == 0 || args[0] is "engine" or "all" || args[0].StartsWith("--", StringComparison.Ordinal);
+        bool classifier = args.Length > 0 && args[0] is "classifier" or "all";
         Console.WriteLine(FormattableString.Invariant($"corpus: {BenchmarkCorpus.TargetBytes / 1048576.0:0} MB per case, median of {runs} runs{(UseCpuTime ? " (CPU time)" : string.Empty)}"));
         if (literal)
         {
@@ -58,6 +59,23 @@ public static class QuickRun
                 double eng = Time(() => b.Engine(), runs, out _);
                 Console.WriteLine(FormattableString.Invariant(
                     $"{density,-10} {Mb(corpus, eng),11:0.0} {Mb(corpus, lit),13:0.0} {lit / eng,14:P0} {findings,9}"));
+            }
+        }
+
+        if (classifier)
+        {
+            var b = new ClassifierBenchmarks();
+            b.Setup();
+            int sentences = (int)CaseSizes.Read(CaseSizes.Key(nameof(ClassifierBenchmarks), []))!.Value.Chars;
+            Console.WriteLine($"classifier: {sentences} sentences per run");
+            foreach (var (name, run) in new (string, Func<double>)[]
+            {
+                ("shipped model, single thread", b.ShippedModel), ("shipped model, batch (all cores)", b.ShippedModelBatch),
+                ("ML.NET PredictionEngine", b.PredictionEngine), ("ML.NET batch Transform", b.MlNetBatch),
+            })
+            {
+                double seconds = Time(() => (int)run(), runs, out _);
+                Console.WriteLine(FormattableString.Invariant($"{name,-34} {sentences / seconds,12:N0} sentences/s"));
             }
         }
 

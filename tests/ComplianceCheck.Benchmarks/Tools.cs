@@ -179,9 +179,12 @@ public static class Tools
                 }
 
                 int end = at + folded.Length;
-                if (rules.Any(r => r.Exceptions.Any(e => Covers(text, e, at, end))))
+                var (sStart, sEnd) = new SentenceMap(text).SentenceAt(at);
+                string sentence = text[sStart..sEnd];
+                if (rules.Any(r => r.Exceptions.Any(e => Covers(text, e, at, end))
+                    || r.ExceptionPatterns.Any(p => p.Matches(sentence).Any(m => sStart + m.Index < end && sStart + m.Index + m.Length > at))))
                 {
-                    return "cancelled by a rule exception";
+                    return "cancelled by a rule exception (a risk-level label, a longer legitimate phrase…)";
                 }
 
                 if (rules.All(r => r.Negation == NegationMode.Suppress) && NegationDetector.IsNegated(text, at))
@@ -279,6 +282,20 @@ public static class Tools
     }
 
     private static string Yaml(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    /// <summary>The repository root (the folder holding ComplianceCheck.sln) above the running assembly.</summary>
+    public static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "ComplianceCheck.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return Directory.GetCurrentDirectory();
+    }
 
     internal static string? Option(string[] args, string name)
     {

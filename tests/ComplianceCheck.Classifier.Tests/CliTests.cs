@@ -90,6 +90,23 @@ public sealed class CliTests(CorpusFixture fx) : IDisposable
     }
 
     [Fact]
+    public void Required_risk_statements_are_never_flagged_by_the_model()
+    {
+        Write("fund.md", """
+            # 基金产品介绍
+
+            基金管理人依照恪尽职守、诚实信用、谨慎勤勉的原则管理和运用基金财产，但不保证基金一定盈利，也不保证最低收益。
+
+            基金的过往业绩并不预示其未来表现，基金管理人管理的其他基金的业绩并不构成基金业绩表现的保证，也不表明投资于本基金没有风险。
+
+            理财非存款、产品有风险、投资须谨慎。
+
+            Investing involves risk, including possible loss of principal. Past performance does not guarantee future results.
+            """);
+        Findings(Check("fund.md").Report).Where(f => f.GetProperty("source").GetString() == "model").ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Model_settings_come_from_the_config()
     {
         Write("draft.md", Paraphrase + "\n");

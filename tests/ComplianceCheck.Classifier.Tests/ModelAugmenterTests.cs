@@ -172,6 +172,16 @@ public sealed class ModelAugmenterTests
     }
 
     [Fact]
+    public void Standard_risk_disclosures_never_become_model_findings()
+    {
+        var fake = new FakeClassifier(_ => P(Labels.Guarantee, 0.99));
+        var doc = DocumentLoader.LoadText("a.md", "Investing involves risk, including possible loss of principal.\n\n"
+            + "基金的过往业绩并不预示其未来表现，也不表明投资于本基金没有风险。\n\nNot FDIC insured. May lose value. No bank guarantee.\n");
+        new ModelAugmenter(fake, new ModelSettings()).Augment(doc, Profile, []).ShouldBeEmpty();
+        fake.Seen.Count.ShouldBe(5);
+    }
+
+    [Fact]
     public void Sentence_splitter_keeps_closing_quotes_and_decimals()
     {
         string text = "他说：“稳赚不赔。”然后走了。Rates are 3.5% now. Done";

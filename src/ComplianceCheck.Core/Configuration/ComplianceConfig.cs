@@ -14,7 +14,7 @@ public sealed record ModelSettings
     public double Threshold { get; init; } = 0.75;
 
     /// <summary>A rule hit in a sentence judged clean-warning at or above this probability is downgraded to info.</summary>
-    public double DowngradeThreshold { get; init; } = 0.85;
+    public double DowngradeThreshold { get; init; } = 0.6;
 
     public Severity Severity { get; init; } = Severity.Warning;
 }

@@ -82,6 +82,54 @@ public sealed class ThroughputColumn(bool chars) : IColumn
     public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
 }
 
+/// <summary>Sentences classified per second (the case's recorded count of sentences per operation).</summary>
+public sealed class SentencesColumn : IColumn
+{
+    public string Id => "Sentences/s";
+
+    public string ColumnName => Id;
+
+    public bool AlwaysShow => true;
+
+    public ColumnCategory Category => ColumnCategory.Custom;
+
+    public int PriorityInCategory => 0;
+
+    public bool IsNumeric => true;
+
+    public UnitType UnitType => UnitType.Dimensionless;
+
+    public string Legend => "Sentences classified per second";
+
+    public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
+
+    public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
+    {
+        var report = summary[benchmarkCase];
+        var size = CaseSizes.Read(CaseSizes.KeyOf(benchmarkCase));
+        return report?.ResultStatistics == null || size == null
+            ? "?"
+            : (size.Value.Chars / (report.ResultStatistics.Mean / 1e9)).ToString("N0", CultureInfo.InvariantCulture);
+    }
+
+    public bool IsAvailable(Summary summary) => true;
+
+    public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
+}
+
+/// <summary>Classifier runs: an operation is a few thousand sentences, so more, shorter iterations.</summary>
+public sealed class ClassifierConfig : ManualConfig
+{
+    public ClassifierConfig()
+    {
+        AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(10));
+        AddDiagnoser(MemoryDiagnoser.Default);
+        AddColumn(new SentencesColumn(), StatisticColumn.Median);
+        WithOptions(ConfigOptions.DisableLogFile);
+        HideColumns(Column.Error, Column.StdDev, Column.RatioSD);
+    }
+}
+
 /// <summary>
 /// Few, long iterations: one operation scans tens of megabytes, so noise per iteration is small and the whole suite
 /// stays within minutes on two cores.
