@@ -14,7 +14,8 @@ public static class DisclosureGuard
         // zh-CN: the statements the rule packs require, and their usual parts.
         "理财非存款", "产品有风险", "投资须谨慎", "投资需谨慎", "投资有风险", "市场有风险", "入市需谨慎", "入市须谨慎", "过往业绩", "不预示",
         "不代表未来", "不构成", "不保证", "不承诺", "可能损失", "可能亏损", "本金损失", "损失本金", "风险提示", "风险揭示",
-        "仔细阅读", "认真阅读", "谨慎决策", "谨慎投资", "理性投资", "以合同约定为准", "以合同为准",
+        "仔细阅读", "认真阅读", "谨慎决策", "谨慎投资", "理性投资", "以合同约定为准", "以合同为准", "可能出现亏损", "可能出现损失",
+        "可能会亏损", "可能会损失", "可能发生亏损", "可能发生损失",
 
         // en: US and UK disclosure boilerplate.
         "involves risk", "involve risk", "loss of principal", "may lose", "lose value", "not guaranteed", "no guarantee",
@@ -29,9 +30,13 @@ public static class DisclosureGuard
         string folded = TextFold.Fold(sentence.ToString());
         foreach (string cue in Cues)
         {
-            if (folded.Contains(cue, StringComparison.Ordinal))
+            for (int at = folded.IndexOf(cue, StringComparison.Ordinal); at >= 0; at = folded.IndexOf(cue, at + 1, StringComparison.Ordinal))
             {
-                return true;
+                // "不可能亏损" promises the opposite of "可能亏损".
+                if (!(cue.StartsWith('可') && at > 0 && folded[at - 1] == '不'))
+                {
+                    return true;
+                }
             }
         }
 

@@ -17,9 +17,10 @@ public sealed record SentenceOutcome(CorpusSentence Sentence, string RulesOnly, 
 /// </summary>
 public static class Evaluator
 {
-    public static EvaluationReport Run(IReadOnlyList<CorpusSentence> sentences, ClassifierModel model, RuleEngine engine, ModelSettings settings)
+    public static EvaluationReport Run(
+        IReadOnlyList<CorpusSentence> sentences, ClassifierModel model, RuleEngine engine, ModelSettings settings, ModelAugmenter? augmenter = null)
     {
-        var augmenter = new ModelAugmenter(model, settings);
+        augmenter ??= new ModelAugmenter(model, settings);
         var outcomes = new List<SentenceOutcome>(sentences.Count);
         var modelTime = new Stopwatch();
         foreach (var sentence in sentences)

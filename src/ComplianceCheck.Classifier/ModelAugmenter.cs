@@ -36,6 +36,13 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
     /// </summary>
     public double LatinThreshold { get; init; } = 0.85;
 
+    /// <summary>
+    /// The least probability for a model finding on a sentence with no financial or promotional cue (<see cref="DomainCue"/>):
+    /// neutral prose (industry analysis, how-to steps, UI text) is unlike the marketing sentences the model learnt from, and it
+    /// can be confidently wrong there (chosen on the validation split, which holds such prose).
+    /// </summary>
+    public double NoCueThreshold { get; init; } = 0.95;
+
     public IReadOnlyList<Finding> Augment(SourceDocument document, DraftProfile profile, IReadOnlyList<Finding> ruleFindings)
     {
         var result = ruleFindings.ToList();
@@ -55,6 +62,10 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
                 var overlapping = OverlappingRuleFindings(result, srcStart, srcEnd);
                 var prediction = model.Predict(span.ToString());
                 double threshold = ModelText.HasIdeographs(span) ? settings.Threshold : Math.Max(settings.Threshold, LatinThreshold);
+                if (Labels.IsRisky(prediction.Label) && !DomainCue.Has(span))
+                {
+                    threshold = Math.Max(threshold, NoCueThreshold);
+                }
                 if (Labels.IsRisky(prediction.Label) && prediction.Probability >= threshold && IsProse(block.Kind)
                     && SentenceSplitter.IsLongEnoughForFinding(span) && !DisclosureGuard.HasDisclosure(span)
                     && !overlapping.Any(i => !BesideOtherCategories || result[i].Category == prediction.Label))

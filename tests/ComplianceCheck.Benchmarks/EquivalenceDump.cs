@@ -19,6 +19,12 @@ public static class EquivalenceDump
 
     public static int Run(string[] args)
     {
+        if (Tools.Option(args, "--print-draft") is { } which)
+        {
+            Console.WriteLine(Corpus.Create(PhraseSetKind.RulePacks, MatchDensity.Realistic, 100_000).DraftList[int.Parse(which, System.Globalization.CultureInfo.InvariantCulture)][..600]);
+            return 0;
+        }
+
         var rules = BenchmarkCorpus.Rules;
         var engine = new RuleEngine(rules);
         var options = new EngineOptions { AsOf = new DateOnly(2025, 1, 1) };

@@ -9,6 +9,7 @@ return args.FirstOrDefault() switch
     "compare-textlint" => Tools.CompareTextlint(args[1..]),
     "dump-findings" => EquivalenceDump.Run(args[1..]),
     "gate-stats" => GateStats.Run(args[1..]),
+    "web-load" => WebLoad.Run(args[1..]).GetAwaiter().GetResult(),
     "rule-stats" => Tools.RuleStats(),
     "quick" => QuickRun.Run(args[1..]),
     _ => Run(args),

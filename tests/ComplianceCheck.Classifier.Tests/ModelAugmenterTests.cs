@@ -137,7 +137,8 @@ public sealed class ModelAugmenterTests
     {
         var doc = DocumentLoader.LoadText("a.txt", "请警惕稳赚不赔的宣传。");
         var rule = RuleFinding(doc, "稳赚不赔");
-        new ModelAugmenter(Fake(0.8), new ModelSettings()).Augment(doc, Profile, [rule]).ShouldHaveSingleItem().ShouldBe(rule);
+        double below = new ModelSettings().DowngradeThreshold - 0.05;
+        new ModelAugmenter(Fake(below), new ModelSettings()).Augment(doc, Profile, [rule]).ShouldHaveSingleItem().ShouldBe(rule);
 
         var missing = RuleFinding(doc, "稳赚不赔", fix: new Fix(FixKind.InsertStatement, 11, 11, "理财非存款")) with { Category = "disclaimer" };
         new ModelAugmenter(Fake(0.99), new ModelSettings()).Augment(doc, Profile, [missing]).ShouldHaveSingleItem().ShouldBe(missing);
@@ -188,4 +189,39 @@ public sealed class ModelAugmenterTests
         SentenceSplitter.Split(text).Select(s => text[s.Start..s.End])
             .ShouldBe(["他说：“稳赚不赔。”", "然后走了。", "Rates are 3.5% now.", "Done"]);
     }
+
+    [Fact]
+    public void A_sentence_without_any_financial_or_promotional_cue_needs_the_higher_threshold()
+    {
+        // Neutral prose (an operations write-up) read as a guarantee at 0.9: no finding; at 0.97 (above NoCueThreshold) one.
+        var doc = DocumentLoader.LoadText("a.txt", "试点结束后，项目组会逐步扩大覆盖范围。\n这款产品到期收益稳稳落袋。\n");
+        var neutral = new FakeClassifier(_ => P(Labels.Guarantee, 0.9));
+        var found = new ModelAugmenter(neutral, new ModelSettings()).Augment(doc, Profile, []);
+        found.ShouldHaveSingleItem().Match.ShouldBe("这款产品到期收益稳稳落袋。");
+
+        var sure = new FakeClassifier(_ => P(Labels.Guarantee, 0.97));
+        new ModelAugmenter(sure, new ModelSettings()).Augment(doc, Profile, []).Count.ShouldBe(2);
+        new ModelAugmenter(neutral, new ModelSettings()) { NoCueThreshold = 0.75 }.Augment(doc, Profile, []).Count.ShouldBe(2);
+    }
+
+    [Theory]
+    [InlineData("这款理财到期拿回本金。", true)]
+    [InlineData("家人们冲！", true)]
+    [InlineData("同类产品里它一骑绝尘。", true)]
+    [InlineData("You simply can't lose with this plan.", true)]
+    [InlineData("The finest advisers in the land.", true)]
+    [InlineData("试点结束后，项目组会逐步扩大覆盖范围。", false)]
+    [InlineData("3.2 转化漏斗拆解", false)]
+    [InlineData("最终方案需经过三方会签后才能上线。", false)]
+    [InlineData("Meeting notes have been shared with the project channel.", false)]
+    public void Domain_cue_tells_marketing_copy_from_neutral_prose(string sentence, bool expected) =>
+        DomainCue.Has(sentence).ShouldBe(expected);
+
+    [Theory]
+    [InlineData("行情下行时，账户可能出现亏损。", true)]
+    [InlineData("投资者可能损失部分本金。", true)]
+    [InlineData("这款产品不可能亏损，放心买。", false)]
+    [InlineData("本金绝不可能出现亏损。", false)]
+    public void Disclosure_guard_reads_possible_loss_but_not_impossible_loss(string sentence, bool expected) =>
+        DisclosureGuard.HasDisclosure(sentence).ShouldBe(expected);
 }

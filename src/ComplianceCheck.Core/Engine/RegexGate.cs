@@ -57,16 +57,19 @@ internal sealed class RegexGate
     public bool NeedsDigits => _minDigits >= 2;
 
     /// <summary>The gate of a rule regex, or null when the pattern is beyond the parser (the regex then always runs).</summary>
-    public static RegexGate? For(Regex regex)
+    public static RegexGate? For(Regex regex) => For(regex.ToString(), regex.Options);
+
+    /// <summary>The gate of a rule regex given as its pattern text and options (the regex need not be built).</summary>
+    public static RegexGate? For(string pattern, RegexOptions options)
     {
         const RegexOptions Understood = RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant
             | RegexOptions.ExplicitCapture | RegexOptions.Multiline | RegexOptions.Singleline;
-        if ((regex.Options & ~Understood) != 0)
+        if ((options & ~Understood) != 0)
         {
             return null;
         }
 
-        var parser = new Parser(regex.ToString());
+        var parser = new Parser(pattern);
         var info = parser.Parse();
         if (info == null)
         {
@@ -101,6 +104,20 @@ internal sealed class RegexGate
     private static double Selectivity(IReadOnlyCollection<string> clause) => clause.Min(f => f.Sum(c => c < 128 ? 0.4 : 1.0));
 
     private static bool[] HasLetters(string[][] clauses) => clauses.Select(c => c.Any(f => f.Any(char.IsAsciiLetter))).ToArray();
+
+    /// <summary>Whether a pattern may define a named group, (?&lt;name&gt;…) or (?'name'…) (an escaped look-alike only errs safe).</summary>
+    public static bool MayHaveNamedGroups(string pattern)
+    {
+        for (int at = pattern.IndexOf("(?", StringComparison.Ordinal); at >= 0; at = pattern.IndexOf("(?", at + 2, StringComparison.Ordinal))
+        {
+            if (at + 3 < pattern.Length && pattern[at + 2] is '<' or '\'' && (char.IsLetter(pattern[at + 3]) || pattern[at + 3] == '_'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// False only when no match can lie inside <paramref name="text"/>[<paramref name="start"/>..<paramref name="end"/>).

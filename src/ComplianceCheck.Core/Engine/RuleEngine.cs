@@ -23,11 +23,11 @@ public sealed class RuleEngine
     private readonly ConcurrentDictionary<Regex, RegexGate?> _gates = new(ReferenceEqualityComparer.Instance);
     private readonly int[] _requireMonotone;
     private readonly Dictionary<Rule, string> _legalBasis;
+    private readonly ConcurrentDictionary<Regex, bool> _readsGroups = new(ReferenceEqualityComparer.Instance);
+    private readonly ConditionalWeakTable<EngineOptions, ConcurrentDictionary<(string, string, string), (bool[], bool)>> _activeCache = new();
 
     [ThreadStatic]
     private static List<LiteralHit>? t_hits;
-    private readonly ConcurrentDictionary<Regex, bool> _readsGroups = new(ReferenceEqualityComparer.Instance);
-    private readonly ConditionalWeakTable<EngineOptions, ConcurrentDictionary<(string, string, string), (bool[], bool)>> _activeCache = new();
 
     public RuleEngine(RuleSet ruleSet)
     {

@@ -56,30 +56,7 @@ public static class GitHubAnnotationWriter
         return $"::{command} {string.Join(',', props)}::{EscapeData(Message(f))}";
     }
 
-    private static string Message(Finding f)
-    {
-        var sb = new StringBuilder(f.Message);
-        if (!string.IsNullOrEmpty(f.LegalBasis))
-        {
-            sb.Append("\n依据 basis: ").Append(f.LegalBasis);
-        }
-
-        if (!string.IsNullOrEmpty(f.Suggestion))
-        {
-            sb.Append("\n建议 suggestion: ").Append(f.Suggestion);
-        }
-
-        if (f.Fix is { Kind: FixKind.InsertStatement } insert)
-        {
-            sb.Append("\n补充 insert: ").Append(insert.Text);
-        }
-        else if (f.Fix is { Kind: FixKind.Replace } replace)
-        {
-            sb.Append("\nautofix: replace with “").Append(replace.Text).Append("” (compliance check --fix)");
-        }
-
-        return sb.ToString();
-    }
+    private static string Message(Finding f) => FindingText.Describe(f, mentionReplacement: true);
 
     /// <summary>The message part: <c>%</c> → <c>%25</c>, CR → <c>%0D</c>, LF → <c>%0A</c>.</summary>
     public static string EscapeData(string value) =>

@@ -270,26 +270,7 @@ public static class SarifReportWriter
         w.WriteEndObject();
     }
 
-    private static string MessageText(Finding f)
-    {
-        var sb = new StringBuilder(f.Message);
-        if (!string.IsNullOrEmpty(f.LegalBasis))
-        {
-            sb.Append("\n依据 basis: ").Append(f.LegalBasis);
-        }
-
-        if (!string.IsNullOrEmpty(f.Suggestion))
-        {
-            sb.Append("\n建议 suggestion: ").Append(f.Suggestion);
-        }
-
-        if (f.Fix is { Kind: FixKind.InsertStatement } insert)
-        {
-            sb.Append("\n补充 insert: ").Append(insert.Text);
-        }
-
-        return sb.ToString();
-    }
+    private static string MessageText(Finding f) => FindingText.Describe(f, mentionReplacement: false);
 
     private static void WriteRegion(Utf8JsonWriter w, Finding f, string name, bool snippet)
     {

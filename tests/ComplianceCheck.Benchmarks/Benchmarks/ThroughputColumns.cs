@@ -5,6 +5,7 @@ using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
 namespace ComplianceCheck.Benchmarks.Benchmarks;
 
@@ -122,7 +123,7 @@ public sealed class ClassifierConfig : ManualConfig
 {
     public ClassifierConfig()
     {
-        AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(10));
+        AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(10).WithToolchain(InProcessEmitToolchain.Instance));
         AddDiagnoser(MemoryDiagnoser.Default);
         AddColumn(new SentencesColumn(), StatisticColumn.Median);
         WithOptions(ConfigOptions.DisableLogFile);
@@ -132,13 +133,15 @@ public sealed class ClassifierConfig : ManualConfig
 
 /// <summary>
 /// Few, long iterations: one operation scans tens of megabytes, so noise per iteration is small and the whole suite
-/// stays within minutes on two cores.
+/// stays within minutes on two cores. Runs in process (no generated project to build; the corpora are generated
+/// once per process and shared by the cases).
 /// </summary>
 public sealed class ThroughputConfig : ManualConfig
 {
     public ThroughputConfig()
     {
-        AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(2).WithIterationCount(7).WithUnrollFactor(1).WithInvocationCount(1));
+        AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(2).WithIterationCount(7).WithUnrollFactor(1).WithInvocationCount(1)
+            .WithToolchain(InProcessEmitToolchain.Instance));
         AddDiagnoser(MemoryDiagnoser.Default);
         AddColumn(new ThroughputColumn(false), new ThroughputColumn(true));
         AddColumn(StatisticColumn.Median);

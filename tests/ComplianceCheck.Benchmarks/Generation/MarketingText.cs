@@ -288,7 +288,7 @@ public sealed class MarketingText
         "engtopic" => _rng.Pick(EnglishTopics),
         "engname" => _rng.Pick(EnglishNames),
         "engterm" => _rng.Pick(EnglishTerms),
-        _ => key,
+        _ => "{" + key + "}",
     };
 
     private int Year() => _rng.Next(2021, 2026);
