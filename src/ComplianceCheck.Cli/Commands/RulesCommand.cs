@@ -99,14 +99,14 @@ internal static class RulesCommand
                 Console.WriteLine($"  phrases:   {string.Join("、", p.Phrases)}");
                 break;
             case PatternRule p:
-                Console.WriteLine($"  pattern:   {p.Pattern}");
+                Console.WriteLine($"  pattern:   {p.Expression.Text}");
                 break;
             case ProximityRule p:
                 Console.WriteLine($"  first:     {string.Join("、", p.First)}");
                 Console.WriteLine($"  second:    {string.Join("、", p.Second)} (within {p.Within} characters)");
                 break;
             case RequiredRule r:
-                Console.WriteLine($"  requires:  {string.Join(" | ", r.Require.Concat(r.RequirePatterns.Select(p => p.ToString())))}");
+                Console.WriteLine($"  requires:  {string.Join(" | ", r.Require.Concat(r.RequirePatternTexts))}");
                 Console.WriteLine($"  scope:     {r.Scope.ToString().ToLowerInvariant()}");
                 Console.WriteLine($"  inserts:   {r.InsertText}");
                 break;

@@ -405,7 +405,7 @@ public static class SarifReportWriter
         string what = rule switch
         {
             PhraseRule p => "Flags: " + Shorten(string.Join("、", p.Phrases)),
-            PatternRule p => "Flags text matching: " + Shorten(p.Pattern.ToString()),
+            PatternRule p => "Flags text matching: " + Shorten(p.Expression.Text),
             ProximityRule p => $"Flags {Shorten(string.Join("、", p.First))} within {p.Within} characters of {Shorten(string.Join("、", p.Second))}",
             RequiredRule r => "Requires a statement such as: " + r.InsertText,
             _ => string.Empty,

@@ -165,7 +165,10 @@ public sealed class PatternRule(RuleHeader header) : Rule(header)
 {
     public override RuleKind Kind => RuleKind.Pattern;
 
-    public required Regex Pattern { get; init; }
+    public required RuleRegex Expression { get; init; }
+
+    /// <summary>The regex, built on first use (see <see cref="RuleRegex"/>).</summary>
+    public Regex Pattern => Expression.Value;
 
     public IReadOnlyList<string> Anchors { get; init; } = [];
 
@@ -206,13 +209,18 @@ public sealed class RequiredRule(RuleHeader header) : Rule(header)
 
     public IReadOnlyList<string> Triggers { get; init; } = [];
 
-    public Regex? TriggerPattern { get; init; }
+    public RuleRegex? TriggerExpression { get; init; }
+
+    public Regex? TriggerPattern => TriggerExpression?.Value;
 
     public IReadOnlyList<string> TriggerAnchors { get; init; } = [];
 
     public IReadOnlyList<string> Require { get; init; } = [];
 
     public IReadOnlyList<Regex> RequirePatterns { get; init; } = [];
+
+    /// <summary>The statement patterns as written, without building them.</summary>
+    public IReadOnlyList<string> RequirePatternTexts => RequirePatterns is LazyRegexList lazy ? lazy.Texts : RequirePatterns.Select(r => r.ToString()).ToList();
 
     public RequiredScope Scope { get; init; } = RequiredScope.Document;
 

@@ -11,8 +11,6 @@ namespace ComplianceCheck.Core.Rules;
 /// </summary>
 internal sealed class RuleFileReader
 {
-    private static readonly TimeSpan RegexTimeout = TimeSpan.FromSeconds(2);
-
     private static readonly HashSet<string> CommonKeys =
     [
         "id", "name", "category", "severity", "kind", "message", "legalBasis", "review", "effective", "products", "channels",
@@ -163,8 +161,8 @@ internal sealed class RuleFileReader
         }
 
         var exceptions = Fold(StringList(node, "exceptions", where));
-        var exceptionPatterns = StringList(node, "exceptionPatterns", where)
-            .Select(p => CompileRegex(p, LineOf(node, "exceptionPatterns"), where)).OfType<Regex>().ToArray();
+        IReadOnlyList<Regex> exceptionPatterns = new LazyRegexList(StringList(node, "exceptionPatterns", where)
+            .Select(p => CompileRegex(p, LineOf(node, "exceptionPatterns"), where)).OfType<RuleRegex>().ToArray());
         var negation = Enum(node, "negation", ["suppress", "ignore"], where, required: false) == "ignore" ? NegationMode.Ignore : NegationMode.Suppress;
         var (flag, pass) = ReadExamples(node, where);
         if (basis == null || id == null)
@@ -221,7 +219,7 @@ internal sealed class RuleFileReader
             return null;
         }
 
-        return new PatternRule(header) { Pattern = regex, Anchors = Fold(StringList(node, "anchors", where)), Validate = validate };
+        return new PatternRule(header) { Expression = regex, Anchors = Fold(StringList(node, "anchors", where)), Validate = validate };
     }
 
     private ProximityRule? ReadProximity(YamlMappingNode node, RuleHeader header)
@@ -265,9 +263,9 @@ internal sealed class RuleFileReader
         }
 
         var require = StringList(node, "require", where);
-        var requirePatterns = StringList(node, "requirePatterns", where)
-            .Select(p => CompileRegex(p, LineOf(node, "requirePatterns"), where)).OfType<Regex>().ToArray();
-        if (require.Count == 0 && requirePatterns.Length == 0)
+        var requirePatterns = new LazyRegexList(StringList(node, "requirePatterns", where)
+            .Select(p => CompileRegex(p, LineOf(node, "requirePatterns"), where)).OfType<RuleRegex>().ToArray());
+        if (require.Count == 0 && requirePatterns.Count == 0)
         {
             Error(node.Start.Line, $"{where}: a required rule needs 'require' (statement variants) or 'requirePatterns'");
         }
@@ -304,7 +302,7 @@ internal sealed class RuleFileReader
 
         return new RequiredRule(header)
         {
-            WhenProducts = whenProducts, Triggers = triggers, TriggerPattern = triggerPattern,
+            WhenProducts = whenProducts, Triggers = triggers, TriggerExpression = triggerPattern,
             TriggerAnchors = Fold(StringList(when, "triggerAnchors", where)), Require = require, RequirePatterns = requirePatterns,
             Scope = scope, BlockWindow = window, InsertText = insertText, InsertAt = insertAt,
         };
@@ -396,23 +394,17 @@ internal sealed class RuleFileReader
         return list;
     }
 
-    private Regex? CompileRegex(string pattern, long line, string where)
+    private RuleRegex? CompileRegex(string pattern, long line, string where)
     {
-        try
+        // Checked now, built on first use: the file's errors still surface at load with their line.
+        var regex = RuleRegex.Parse(pattern, out string? problem);
+        if (problem != null)
         {
-            // NonBacktracking runs in time linear in the input: no rule can hang a scan, whatever its pattern.
-            return new Regex(pattern, RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexTimeout);
-        }
-        catch (NotSupportedException ex)
-        {
-            Error(line, $"{where}: pattern uses a construct the linear-time engine does not support (lookarounds, backreferences, atomic groups): {ex.Message}");
-        }
-        catch (ArgumentException ex)
-        {
-            Error(line, $"{where}: invalid regular expression: {ex.Message}");
+            Error(line, $"{where}: {problem}");
+            return null;
         }
 
-        return null;
+        return regex;
     }
 
     private Severity ParseSeverity(YamlMappingNode node, string where) =>
