@@ -85,3 +85,17 @@ public class RuleLoadingTests
         first.Length.ShouldBe(16);
     }
 }
+
+public class RuleRegexTests
+{
+    [Theory]
+    [InlineData("(a+)+$", true)]
+    [InlineData("(x|y)*z", true)]
+    [InlineData("((ab)+c){2,}", true)]
+    [InlineData("(近|成立以来).{0,6}(收益率|回报).{0,4}\\d+(\\.\\d+)?%", false)]
+    [InlineData("[(]+a", false)]
+    [InlineData("(\\d{3}[- ]?){3}", true)]
+    [InlineData("\\(a+\\)+", false)]
+    public void Nested_repetition_is_what_sends_a_pattern_to_the_linear_time_engine(string pattern, bool linear) =>
+        RuleRegex.Parse(pattern, out _).Linear.ShouldBe(linear);
+}

@@ -4,24 +4,32 @@ using System.Text.RegularExpressions;
 namespace ComplianceCheck.Core.Rules;
 
 /// <summary>
-/// A rule's regular expression, checked when the rule file loads but built for the linear-time engine only when a scan
-/// first needs it: building ~300 NonBacktracking automata costs seconds, and a small draft touches a handful.
+/// A rule's regular expression, checked when the rule file loads and built when a scan first needs it. A pattern with
+/// nested repetition (<c>(a+)+</c>, <c>(x|y)*</c>), the shape that can backtrack for ever, runs on the linear-time
+/// NonBacktracking engine; any other pattern runs on the interpreter, which is built a hundred times faster (start-up
+/// matters to a copywriter) and is bounded by a match timeout that the engine reports as a rule error.
 /// </summary>
 public sealed class RuleRegex
 {
-    public const RegexOptions Options = RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
-    public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
+    public const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+    public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
 
     private readonly Lazy<Regex> _regex;
 
     private RuleRegex(string pattern)
     {
         Text = pattern;
-        _regex = new Lazy<Regex>(() => new Regex(pattern, Options, MatchTimeout), LazyThreadSafetyMode.ExecutionAndPublication);
+        Linear = HasNestedRepetition(pattern);
+        _regex = new Lazy<Regex>(
+            () => new Regex(pattern, Linear ? Options | RegexOptions.NonBacktracking : Options, MatchTimeout),
+            LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The pattern as written in the rule file.</summary>
     public string Text { get; }
+
+    /// <summary>Whether the pattern runs on the linear-time engine (it has nested repetition).</summary>
+    public bool Linear { get; }
 
     public Regex Value => _regex.Value;
 
@@ -49,6 +57,96 @@ public sealed class RuleRegex
         return UnsupportedConstruct(pattern) is { } construct
             ? $"pattern uses a construct the linear-time engine does not support (lookarounds, backreferences, atomic groups): {construct}"
             : null;
+    }
+
+    /// <summary>
+    /// Whether a group that repeats more than once (<c>*</c>, <c>+</c>, <c>{n,}</c>, <c>{n,m}</c> with m &gt; 1) holds a
+    /// quantifier or an alternation: the only shape whose backtracking can grow exponentially.
+    /// </summary>
+    public static bool HasNestedRepetition(string p)
+    {
+        var open = new Stack<(int Start, bool Risky)>();
+        bool inClass = false;
+        for (int i = 0; i < p.Length; i++)
+        {
+            char c = p[i];
+            if (c == '\\')
+            {
+                i++;
+                continue;
+            }
+
+            if (inClass)
+            {
+                inClass = c != ']';
+                continue;
+            }
+
+            switch (c)
+            {
+                case '[':
+                    inClass = true;
+                    if (i + 1 < p.Length && p[i + 1] == ']')
+                    {
+                        i++;
+                    }
+
+                    break;
+                case '(':
+                    open.Push((i, false));
+                    break;
+                case ')' when open.Count > 0:
+                    var (_, risky) = open.Pop();
+                    int next = i + 1;
+                    if (risky && RepeatsMoreThanOnce(p, next))
+                    {
+                        return true;
+                    }
+
+                    // A group holding repetition makes its enclosing group risky too.
+                    if (open.Count > 0 && (risky || IsQuantifierAt(p, next)))
+                    {
+                        open.Push((open.Pop().Start, true));
+                    }
+
+                    break;
+                case '|' or '*' or '+' or '{' when open.Count > 0:
+                    open.Push((open.Pop().Start, true));
+                    break;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsQuantifierAt(string p, int i) => i < p.Length && (p[i] is '*' or '+' or '?' || (p[i] == '{' && char.IsAsciiDigit(p.ElementAtOrDefault(i + 1))));
+
+    private static bool RepeatsMoreThanOnce(string p, int i)
+    {
+        if (i >= p.Length)
+        {
+            return false;
+        }
+
+        if (p[i] is '*' or '+')
+        {
+            return true;
+        }
+
+        if (p[i] != '{')
+        {
+            return false;
+        }
+
+        int close = p.IndexOf('}', i);
+        if (close < 0)
+        {
+            return false;
+        }
+
+        string[] bounds = p[(i + 1)..close].Split(',');
+        return bounds.Length == 2 && (bounds[1].Length == 0 || (int.TryParse(bounds[1], out int max) && max > 1))
+            || (bounds.Length == 1 && int.TryParse(bounds[0], out int n) && n > 1);
     }
 
     /// <summary>The first construct RegexOptions.NonBacktracking refuses, found by a scan that skips escapes and classes.</summary>

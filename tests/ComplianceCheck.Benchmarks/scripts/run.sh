@@ -43,7 +43,7 @@ if [ ! -d "$repo" ]; then
   echo "== generating $files drafts into $repo"
   dotnet "$bench/bin/Release/net10.0/ComplianceCheck.Benchmarks.dll" gen-repo "$repo" --files "$files" --seed 42
 fi
-bytes=$(find "$repo" -type f -printf '%s\n' | awk '{s+=$1} END {print s}')
+bytes=$(find -L "$repo" -type f -printf '%s\n' | awk '{s+=$1} END {print s}')
 
 echo "== machine"
 echo "cpu: $(lscpu | sed -n 's/^Model name: *//p' | head -n1), $(nproc) cores; memory: $(free -g | awk '/Mem:/ {print $2}') GB; $(uname -sr); .NET $(dotnet --version)"

@@ -36,11 +36,11 @@ repo="$work/repo-10000"
 subset="$work/textlint-subset-$count"
 if [ ! -d "$subset" ]; then
   mkdir -p "$subset"
-  find "$repo" -type f | sort | awk -v n="$count" 'NR % 10 == 1 && c < n { print; c++ }' | while read -r f; do
+  find -L "$repo" -type f | sort | awk -v n="$count" 'NR % 10 == 1 && c < n { print; c++ }' | while read -r f; do
     cp "$f" "$subset/$(basename "$f")"
   done
 fi
-bytes=$(find "$subset" -type f -printf '%s\n' | awk '{s+=$1} END {print s}')
+bytes=$(find -L "$subset" -type f -printf '%s\n' | awk '{s+=$1} END {print s}')
 
 npmdir="$work/textlint-npm"
 if [ ! -x "$npmdir/node_modules/.bin/textlint" ]; then
