@@ -20,10 +20,15 @@ public sealed class RuleEngine
     private readonly int[] _requiredRules;
     private readonly string[][] _looseStatements;
     // Worked out on first use, so start-up pays only for the regexes a scan reaches (see RegexGate).
-    private readonly ConcurrentDictionary<Regex, RegexGate?> _gates = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<string, RegexGate?> _gates = new(StringComparer.Ordinal);
     private readonly int[] _requireMonotone;
     private readonly Dictionary<Rule, string> _legalBasis;
-    private readonly ConcurrentDictionary<Regex, bool> _readsGroups = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<PatternRule, bool> _readsGroups = new(ReferenceEqualityComparer.Instance);
+
+    // The rules' regexes as written (built only once a gate lets a range through; see RuleRegex).
+    private readonly string?[] _patternText;
+    private readonly IReadOnlyList<string>[] _requireTexts;
+    private readonly IReadOnlyList<string>[] _exceptionTexts;
     private readonly ConditionalWeakTable<EngineOptions, ConcurrentDictionary<(string, string, string), (bool[], bool)>> _activeCache = new();
 
     [ThreadStatic]
@@ -87,19 +92,30 @@ public sealed class RuleEngine
         _requiredRules = [.. required];
 
         _requireMonotone = new int[_rules.Length];
+        _patternText = _rules.Select(r => r switch
+        {
+            PatternRule p => p.Expression.Text,
+            RequiredRule q => q.TriggerExpression?.Text,
+            _ => null,
+        }).ToArray();
+        _requireTexts = _rules.Select(r => r is RequiredRule q ? q.RequirePatternTexts : []).ToArray();
+        _exceptionTexts = _rules.Select(r => TextsOf(r.ExceptionPatterns)).ToArray();
         _legalBasis = _rules.Distinct().ToDictionary(r => r, r => r.LegalBasis.ToString());
     }
 
     /// <summary>False only when <paramref name="regex"/> cannot match inside text[start..end) (folded or loose text).</summary>
-    private bool MayMatch(Regex regex, GatedText text, int start, int end) =>
-        Gate(regex) is not { Filters: true } gate || gate.MayMatch(text.Text, start, end, gate.NeedsDigits ? text.Digits : null);
+    private bool MayMatch(string pattern, GatedText text, int start, int end) =>
+        Gate(pattern) is not { Filters: true } gate || gate.MayMatch(text.Text, start, end, gate.NeedsDigits ? text.Digits : null);
 
     /// <summary>What every match of a regex must contain, so ranges without it are skipped; null when nothing is known.</summary>
-    private RegexGate? Gate(Regex regex) => _gates.GetOrAdd(regex, static r => RegexGate.For(r));
+    private RegexGate? Gate(string pattern) => _gates.GetOrAdd(pattern, static p => RegexGate.For(p, RuleRegex.Options));
 
     /// <summary>Whether a pattern rule's matches have their groups read: a validator reads `value`, a message reads named groups.</summary>
     private bool ReadsGroups(PatternRule rule) =>
-        _readsGroups.GetOrAdd(rule.Pattern, static (r, p) => p.Validate != MatchValidator.None || r.GetGroupNames().Any(n => !char.IsAsciiDigit(n[0])), rule);
+        _readsGroups.GetOrAdd(rule, static p => p.Validate != MatchValidator.None || RegexGate.MayHaveNamedGroups(p.Expression.Text));
+
+    private static IReadOnlyList<string> TextsOf(IReadOnlyList<Regex> regexes) =>
+        regexes is LazyRegexList lazy ? lazy.Texts : regexes.Select(r => r.ToString()).ToList();
 
     /// <summary>Whether no statement pattern of a required rule depends on where the text starts or ends (no anchors).</summary>
     private bool RequireMonotone(int ruleIndex)
@@ -107,7 +123,7 @@ public sealed class RuleEngine
         int known = Volatile.Read(ref _requireMonotone[ruleIndex]);
         if (known == 0)
         {
-            known = ((RequiredRule)_rules[ruleIndex]).RequirePatterns.All(p => Gate(p) is { Monotone: true }) ? 2 : 1;
+            known = _requireTexts[ruleIndex].All(p => Gate(p) is { Monotone: true }) ? 2 : 1;
             Volatile.Write(ref _requireMonotone[ruleIndex], known);
         }
 
@@ -183,7 +199,7 @@ public sealed class RuleEngine
         private readonly List<(int Rule, int Block, int Start, int End)> _triggers = [];
         private string[]? _looseBlocks;
         private GatedText? _allJoined;
-        private Dictionary<(string, RegexOptions), bool>? _wholeDraftMatches;
+        private Dictionary<string, bool>? _wholeDraftMatches;
         private readonly bool _anyRequired;
 
         public EngineRun(RuleEngine engine, SourceDocument doc, DraftProfile profile, EngineOptions options)
@@ -284,7 +300,7 @@ public sealed class RuleEngine
 
             foreach (int rule in _engine._requiredRules)
             {
-                if (_active[rule] && Rules[rule] is RequiredRule { TriggerPattern: not null, TriggerAnchors.Count: 0 })
+                if (_active[rule] && Rules[rule] is RequiredRule { TriggerExpression: not null, TriggerAnchors.Count: 0 })
                 {
                     RunRegex(rule, ctx, 0, folded.Length);
                 }
@@ -299,16 +315,13 @@ public sealed class RuleEngine
         private void RunRegex(int ruleIndex, BlockText ctx, int start, int end)
         {
             var rule = Rules[ruleIndex];
-            Regex? regex = rule switch
-            {
-                PatternRule p => p.Pattern,
-                RequiredRule r => r.TriggerPattern,
-                _ => null,
-            };
-            if (regex == null || !_engine.MayMatch(regex, ctx, start, end))
+            string? text = _engine._patternText[ruleIndex];
+            if (text == null || !_engine.MayMatch(text, ctx, start, end))
             {
                 return;
             }
+
+            var regex = rule is PatternRule p ? p.Pattern : ((RequiredRule)rule).TriggerPattern!;
 
             string folded = ctx.Text;
             try
@@ -411,7 +424,7 @@ public sealed class RuleEngine
             var rule = Rules[ruleIndex];
             var block = ctx.Block;
             string folded = ctx.Text;
-            if (IsException(rule, ctx, start, end))
+            if (IsException(ruleIndex, rule, ctx, start, end))
             {
                 return;
             }
@@ -445,7 +458,7 @@ public sealed class RuleEngine
                 folded[sStart..sEnd].Trim(), fix));
         }
 
-        private bool IsException(Rule rule, BlockText ctx, int start, int end)
+        private bool IsException(int ruleIndex, Rule rule, BlockText ctx, int start, int end)
         {
             string folded = ctx.Text;
             foreach (string exception in rule.Exceptions)
@@ -467,14 +480,15 @@ public sealed class RuleEngine
             if (rule.ExceptionPatterns.Count > 0)
             {
                 var (sStart, sEnd) = ctx.Sentences.SentenceAt(start);
-                foreach (var pattern in rule.ExceptionPatterns)
+                var texts = _engine._exceptionTexts[ruleIndex];
+                for (int i = 0; i < texts.Count; i++)
                 {
-                    if (!_engine.MayMatch(pattern, ctx, sStart, sEnd))
+                    if (!_engine.MayMatch(texts[i], ctx, sStart, sEnd))
                     {
                         continue;
                     }
 
-                    foreach (var m in pattern.EnumerateMatches(folded.AsSpan(sStart, sEnd - sStart)))
+                    foreach (var m in rule.ExceptionPatterns[i].EnumerateMatches(folded.AsSpan(sStart, sEnd - sStart)))
                     {
                         if (sStart + m.Index < end && sStart + m.Index + m.Length > start)
                         {
@@ -603,18 +617,18 @@ public sealed class RuleEngine
             {
                 foreach (int i in indexes)
                 {
-                    if (Holds(rule, statements, new GatedText(_looseBlocks[i]), false))
+                    if (Holds(ruleIndex, rule, statements, new GatedText(_looseBlocks[i]), false))
                     {
                         return true;
                     }
                 }
             }
 
-            return Holds(rule, statements, joined, allBlocks);
+            return Holds(ruleIndex, rule, statements, joined, allBlocks);
         }
 
         /// <summary>Whether a statement or a statement pattern is in a (loose) text; results on the whole draft are shared between rules.</summary>
-        private bool Holds(RequiredRule rule, string[] statements, GatedText text, bool wholeDraft)
+        private bool Holds(int ruleIndex, RequiredRule rule, string[] statements, GatedText text, bool wholeDraft)
         {
             foreach (string statement in statements)
             {
@@ -624,16 +638,17 @@ public sealed class RuleEngine
                 }
             }
 
-            foreach (var pattern in rule.RequirePatterns)
+            var patterns = _engine._requireTexts[ruleIndex];
+            for (int i = 0; i < patterns.Count; i++)
             {
-                if (!_engine.MayMatch(pattern, text, 0, text.Text.Length))
+                if (!_engine.MayMatch(patterns[i], text, 0, text.Text.Length))
                 {
                     continue;
                 }
 
                 if (!wholeDraft)
                 {
-                    if (pattern.IsMatch(text.Text))
+                    if (rule.RequirePatterns[i].IsMatch(text.Text))
                     {
                         return true;
                     }
@@ -641,10 +656,9 @@ public sealed class RuleEngine
                     continue;
                 }
 
-                var key = (pattern.ToString(), pattern.Options);
-                if (!(_wholeDraftMatches ??= []).TryGetValue(key, out bool found))
+                if (!(_wholeDraftMatches ??= new(StringComparer.Ordinal)).TryGetValue(patterns[i], out bool found))
                 {
-                    _wholeDraftMatches[key] = found = pattern.IsMatch(text.Text);
+                    _wholeDraftMatches[patterns[i]] = found = rule.RequirePatterns[i].IsMatch(text.Text);
                 }
 
                 if (found)
