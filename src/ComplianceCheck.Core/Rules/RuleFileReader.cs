@@ -172,10 +172,26 @@ internal sealed class RuleFileReader
 
         var header = new RuleHeader
         {
-            Id = id, Name = name, Category = category, Severity = severity, Message = message, LegalBasis = basis, Lang = lang,
-            Review = review, Effective = effective, Products = products, Channels = channels, Suggestion = suggestion,
-            FixReplace = fixReplace, Exceptions = exceptions, ExceptionPatterns = exceptionPatterns, Negation = negation,
-            FlagExamples = flag, PassExamples = pass, SourceFile = _file, SourceLine = (int)node.Start.Line,
+            Id = id,
+            Name = name,
+            Category = category,
+            Severity = severity,
+            Message = message,
+            LegalBasis = basis,
+            Lang = lang,
+            Review = review,
+            Effective = effective,
+            Products = products,
+            Channels = channels,
+            Suggestion = suggestion,
+            FixReplace = fixReplace,
+            Exceptions = exceptions,
+            ExceptionPatterns = exceptionPatterns,
+            Negation = negation,
+            FlagExamples = flag,
+            PassExamples = pass,
+            SourceFile = _file,
+            SourceLine = (int)node.Start.Line,
         };
         Rule? rule = kind switch
         {
@@ -302,9 +318,16 @@ internal sealed class RuleFileReader
 
         return new RequiredRule(header)
         {
-            WhenProducts = whenProducts, Triggers = triggers, TriggerExpression = triggerPattern,
-            TriggerAnchors = Fold(StringList(when, "triggerAnchors", where)), Require = require, RequirePatterns = requirePatterns,
-            Scope = scope, BlockWindow = window, InsertText = insertText, InsertAt = insertAt,
+            WhenProducts = whenProducts,
+            Triggers = triggers,
+            TriggerExpression = triggerPattern,
+            TriggerAnchors = Fold(StringList(when, "triggerAnchors", where)),
+            Require = require,
+            RequirePatterns = requirePatterns,
+            Scope = scope,
+            BlockWindow = window,
+            InsertText = insertText,
+            InsertAt = insertAt,
         };
     }
 
