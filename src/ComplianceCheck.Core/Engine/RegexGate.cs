@@ -20,7 +20,7 @@ namespace ComplianceCheck.Core.Engine;
 /// </summary>
 internal sealed class RegexGate
 {
-    private const int MaxFactors = 16;
+    private const int MaxFactors = 32;
     private const int MaxClauses = 4;
     private const int Unbounded = int.MaxValue;
 
@@ -319,8 +319,8 @@ internal sealed class RegexGate
 
         public bool HasAnchors { get; init; }
 
-        /// <summary>A single literal character (after folding) that a concatenation can join into a longer literal.</summary>
-        public char? Literal { get; init; }
+        /// <summary>Every text the (sub)pattern can match, folded, when they are few and all literal (else null).</summary>
+        public List<string>? Exact { get; init; }
     }
 
     /// <summary>A recursive-descent reader of the regex syntax; returns null on anything it does not understand.</summary>
@@ -395,6 +395,9 @@ internal sealed class RegexGate
                 Factors = factors is { Count: > 0 and <= MaxFactors } ? factors : null,
                 Clauses = factors is { Count: > 0 and <= MaxFactors } ? [factors] : [],
                 HasAnchors = branches.Any(b => b.HasAnchors),
+                Exact = branches.All(b => b.Exact != null) && branches.Sum(b => b.Exact!.Count) <= MaxFactors
+                    ? branches.SelectMany(b => b.Exact!).Distinct(StringComparer.Ordinal).ToList()
+                    : null,
             };
         }
 
@@ -411,37 +414,40 @@ internal sealed class RegexGate
                 return parts[0];
             }
 
-            // Candidates for the required literal: each part's own factors, and runs of adjacent literal characters.
+            // Candidates for the required literals: each part's own sets, and for every run of adjacent parts that
+            // match only a few literal texts, the texts the run can match (最(高|大) → 最高, 最大).
             var candidates = new List<List<string>>();
-            var run = new System.Text.StringBuilder();
+            List<string>? run = null;
+            void Flush()
+            {
+                if (run != null && run.All(t => t.Length > 0))
+                {
+                    candidates.Add(run);
+                }
+
+                run = null;
+            }
+
             foreach (var part in parts)
             {
-                if (part.Literal is { } c)
+                if (part.Exact == null)
                 {
-                    run.Append(c);
+                    Flush();
+                    candidates.AddRange(part.Clauses);
                     continue;
                 }
 
-                if (part.MinLength == 0 && part.MaxLength == 0)
+                var joined = run == null ? part.Exact : Product(run, part.Exact);
+                if (joined == null)
                 {
-                    // An anchor or empty group: zero width, so it breaks no literal run... but it may sit between
-                    // two characters only when it matches there; a run across it is still required. Keep the run.
-                    continue;
+                    Flush();
+                    joined = part.Exact;
                 }
 
-                if (run.Length > 0)
-                {
-                    candidates.Add([run.ToString()]);
-                    run.Clear();
-                }
-
-                candidates.AddRange(part.Clauses);
+                run = joined;
             }
 
-            if (run.Length > 0)
-            {
-                candidates.Add([run.ToString()]);
-            }
+            Flush();
 
             var best = candidates
                 .OrderByDescending(f => Selectivity(f))
@@ -463,6 +469,7 @@ internal sealed class RegexGate
                 Clauses = candidates,
                 Branches = branches,
                 HasAnchors = parts.Any(p => p.HasAnchors),
+                Exact = parts.Aggregate((List<string>?)[string.Empty], (acc, p) => acc == null || p.Exact == null ? null : Product(acc, p.Exact)),
             };
         }
 
@@ -518,6 +525,7 @@ internal sealed class RegexGate
                 Clauses = min >= 1 ? atom.Clauses : [],
                 Branches = min >= 1 ? atom.Branches : null,
                 HasAnchors = atom.HasAnchors,
+                Exact = Repeat(atom.Exact, min, max),
             };
         }
 
@@ -592,7 +600,7 @@ internal sealed class RegexGate
                     return Any();
                 case '^' or '$':
                     _at++;
-                    return new Info { MaxLength = 0, HasAnchors = true };
+                    return new Info { MaxLength = 0, HasAnchors = true, Exact = [string.Empty] };
                 case '*' or '+' or '?' or ')' or '|':
                     throw new FormatException("unexpected " + c);
                 default:
@@ -645,7 +653,7 @@ internal sealed class RegexGate
                 Clauses = inner.Clauses,
                 Branches = inner.Branches,
                 HasAnchors = inner.HasAnchors,
-                Literal = inner.Literal,
+                Exact = inner.Exact,
             };
         }
 
@@ -669,7 +677,7 @@ internal sealed class RegexGate
                 case 'D' or 'w' or 'W' or 's' or 'S':
                     return Any();
                 case 'b' or 'B' or 'A' or 'z' or 'Z' or 'G':
-                    return new Info { MaxLength = 0, HasAnchors = true };
+                    return new Info { MaxLength = 0, HasAnchors = true, Exact = [string.Empty] };
                 case 'p' or 'P':
                     string category = CategoryName();
                     return e == 'p' && category == "Nd" ? new Info { MinLength = 1, MaxLength = 1, MinDigits = 1 } : Any();
@@ -885,7 +893,7 @@ internal sealed class RegexGate
                 MinDigits = set.AllDigits ? 1 : 0,
                 Factors = factors,
                 Clauses = factors != null ? [factors] : [],
-                Literal = factors is [{ Length: 1 } only] ? only[0] : null,
+                Exact = factors,
             };
         }
 
@@ -906,7 +914,7 @@ internal sealed class RegexGate
                 MinDigits = char.IsDigit(c) ? 1 : 0,
                 Factors = [folded.ToString()],
                 Clauses = [[folded.ToString()]],
-                Literal = folded,
+                Exact = [folded.ToString()],
             };
         }
 
@@ -943,6 +951,40 @@ internal sealed class RegexGate
             }
 
             return kept;
+        }
+
+        /// <summary>Every text of <paramref name="min"/> to <paramref name="max"/> repetitions of the given texts; null when too many.</summary>
+        private static List<string>? Repeat(List<string>? texts, int min, int max)
+        {
+            if (texts == null || max > 4)
+            {
+                return null;
+            }
+
+            var result = new List<string>();
+            List<string>? power = [string.Empty];
+            for (int k = 0; k <= max && power != null; k++)
+            {
+                if (k >= min)
+                {
+                    result.AddRange(power);
+                }
+
+                power = k < max ? Product(power, texts) : null;
+            }
+
+            return power == null && result.Count == 0 ? null : result.Distinct(StringComparer.Ordinal).Take(MaxFactors + 1).ToList() is { Count: <= MaxFactors } r ? r : null;
+        }
+
+        /// <summary>Every concatenation of a text of <paramref name="left"/> and one of <paramref name="right"/>; null when too many.</summary>
+        private static List<string>? Product(List<string> left, List<string> right)
+        {
+            if ((long)left.Count * right.Count > MaxFactors)
+            {
+                return null;
+            }
+
+            return left.SelectMany(l => right.Select(r => l + r)).Distinct(StringComparer.Ordinal).ToList();
         }
 
         private static int Sum(IEnumerable<int> values)
