@@ -962,18 +962,31 @@ internal sealed class RegexGate
             }
 
             var result = new List<string>();
-            List<string>? power = [string.Empty];
-            for (int k = 0; k <= max && power != null; k++)
+            List<string> power = [string.Empty];
+            for (int k = 0; k <= max; k++)
             {
                 if (k >= min)
                 {
                     result.AddRange(power);
+                    if (result.Count > MaxFactors)
+                    {
+                        return null;
+                    }
                 }
 
-                power = k < max ? Product(power, texts) : null;
+                if (k < max)
+                {
+                    // Every repetition count must be covered, or the set would not be every text the loop matches.
+                    if (Product(power, texts) is not { } next)
+                    {
+                        return null;
+                    }
+
+                    power = next;
+                }
             }
 
-            return power == null && result.Count == 0 ? null : result.Distinct(StringComparer.Ordinal).Take(MaxFactors + 1).ToList() is { Count: <= MaxFactors } r ? r : null;
+            return result.Distinct(StringComparer.Ordinal).ToList();
         }
 
         /// <summary>Every concatenation of a text of <paramref name="left"/> and one of <paramref name="right"/>; null when too many.</summary>

@@ -5,24 +5,27 @@ namespace ComplianceCheck.Core.Rules;
 
 /// <summary>
 /// A rule's regular expression, checked when the rule file loads and built when a scan first needs it. A pattern with
-/// nested repetition (<c>(a+)+</c>, <c>(x|y)*</c>), the shape that can backtrack for ever, runs on the linear-time
-/// NonBacktracking engine; any other pattern runs on the interpreter, which is built a hundred times faster (start-up
-/// matters to a copywriter) and is bounded by a match timeout that the engine reports as a rule error.
+/// nested repetition (<c>(a+)+</c>, <c>(x|y)*</c>), the shape that can backtrack for ever, always runs on the linear-time
+/// NonBacktracking engine. Any other pattern starts on the interpreter, built a hundred times faster (start-up matters to
+/// a copywriter checking one draft) and bounded by a match timeout; once it has been used often enough to repay the
+/// build (a folder scan), it is promoted to the NonBacktracking engine, which matches the same text faster.
 /// </summary>
 public sealed class RuleRegex
 {
     public const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
     public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
 
-    private readonly Lazy<Regex> _regex;
+    /// <summary>Uses after which building the linear-time automaton pays for itself.</summary>
+    private const int PromotionUses = 256;
+
+    private Regex? _regex;
+    private bool _promoted;
+    private int _uses;
 
     private RuleRegex(string pattern)
     {
         Text = pattern;
         Linear = HasNestedRepetition(pattern);
-        _regex = new Lazy<Regex>(
-            () => new Regex(pattern, Linear ? Options | RegexOptions.NonBacktracking : Options, MatchTimeout),
-            LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The pattern as written in the rule file.</summary>
@@ -31,7 +34,28 @@ public sealed class RuleRegex
     /// <summary>Whether the pattern runs on the linear-time engine (it has nested repetition).</summary>
     public bool Linear { get; }
 
-    public Regex Value => _regex.Value;
+    public Regex Value
+    {
+        get
+        {
+            var regex = Volatile.Read(ref _regex);
+            if (regex == null)
+            {
+                regex = Linear ? BuildLinear() : new Regex(Text, Options, MatchTimeout);
+                regex = Interlocked.CompareExchange(ref _regex, regex, null) ?? regex;
+            }
+
+            if (!Linear && !Volatile.Read(ref _promoted) && Interlocked.Increment(ref _uses) == PromotionUses)
+            {
+                Volatile.Write(ref _regex, BuildLinear());
+                Volatile.Write(ref _promoted, true);
+            }
+
+            return regex;
+        }
+    }
+
+    private Regex BuildLinear() => new(Text, Options | RegexOptions.NonBacktracking);
 
     public override string ToString() => Text;
 
