@@ -39,6 +39,7 @@ public sealed class ClassifierModel : ISentenceClassifier
     // _weights[feature * labels + label]
     private readonly float[] _weights;
     private readonly float[] _biases;
+    private readonly NgramScorer _scorer;
 
     internal ClassifierModel(FeatureSpec spec, string[] labels, Dictionary<string, int> features, float[] weights, float[] biases, byte[]? bytes = null)
     {
@@ -57,6 +58,7 @@ public sealed class ClassifierModel : ISentenceClassifier
         _features = features;
         _weights = weights;
         _biases = biases;
+        _scorer = new NgramScorer(spec, features, weights, labels.Length);
         Bytes = bytes ?? Serialize();
         Fingerprint = Convert.ToHexString(SHA256.HashData(Bytes))[..16].ToLowerInvariant();
     }
@@ -153,7 +155,26 @@ public sealed class ClassifierModel : ISentenceClassifier
     }
 
     /// <summary>Classifies one sentence (raw draft text; it is normalised here): softmax over the labels' linear scores.</summary>
-    public Prediction Predict(string sentence)
+    public Prediction Predict(string sentence) => Predict(sentence.AsSpan());
+
+    /// <inheritdoc cref="Predict(string)"/>
+    public Prediction Predict(ReadOnlySpan<char> sentence)
+    {
+        var scores = new double[_labels.Length];
+        for (int i = 0; i < scores.Length; i++)
+        {
+            scores[i] = _biases[i];
+        }
+
+        _scorer.AddFeatures(sentence, scores);
+        return Softmax(scores);
+    }
+
+    /// <summary>
+    /// The same prediction computed from <see cref="NgramFeatures.Extract"/>'s string features, the form training uses: the
+    /// reference the allocation-free path is tested against.
+    /// </summary>
+    internal Prediction PredictFromStringFeatures(string sentence)
     {
         int k = _labels.Length;
         var scores = new double[k];
@@ -174,26 +195,31 @@ public sealed class ClassifierModel : ISentenceClassifier
             }
         }
 
+        return Softmax(scores);
+    }
+
+    /// <summary>Turns the scores into probabilities in place and names the likeliest label.</summary>
+    private Prediction Softmax(double[] scores)
+    {
         double max = scores.Max();
         double sum = 0;
-        for (int i = 0; i < k; i++)
+        for (int i = 0; i < scores.Length; i++)
         {
             scores[i] = Math.Exp(scores[i] - max);
             sum += scores[i];
         }
 
-        var probabilities = new Dictionary<string, double>(k, StringComparer.Ordinal);
         int best = 0;
-        for (int i = 0; i < k; i++)
+        for (int i = 0; i < scores.Length; i++)
         {
-            probabilities[_labels[i]] = scores[i] / sum;
+            scores[i] /= sum;
             if (scores[i] > scores[best])
             {
                 best = i;
             }
         }
 
-        return new Prediction(_labels[best], scores[best] / sum, probabilities);
+        return new Prediction(_labels[best], scores[best], new LabelProbabilities(_labels, scores));
     }
 
     private byte[] Serialize()

@@ -1,4 +1,3 @@
-using System.Text;
 using ComplianceCheck.Core.Engine;
 
 namespace ComplianceCheck.Classifier;
@@ -12,7 +11,18 @@ public static class ModelText
     /// </summary>
     public static string Normalize(ReadOnlySpan<char> text)
     {
-        var sb = new StringBuilder(text.Length);
+        var buffer = text.Length <= 512 ? stackalloc char[text.Length] : new char[text.Length];
+        int length = Normalize(text, buffer);
+        return new string(buffer[..length]);
+    }
+
+    /// <summary>
+    /// <see cref="Normalize(ReadOnlySpan{char})"/> into <paramref name="destination"/>, which must hold
+    /// <paramref name="text"/>'s length (the result is never longer); returns the length written.
+    /// </summary>
+    public static int Normalize(ReadOnlySpan<char> text, Span<char> destination)
+    {
+        int length = 0;
         bool space = false;
         for (int i = 0; i < text.Length; i++)
         {
@@ -27,20 +37,20 @@ public static class ModelText
 
             if (char.IsWhiteSpace(c))
             {
-                space = sb.Length > 0;
+                space = length > 0;
                 continue;
             }
 
             if (space)
             {
-                sb.Append(' ');
+                destination[length++] = ' ';
                 space = false;
             }
 
-            sb.Append(char.IsAsciiDigit(c) ? '0' : c);
+            destination[length++] = char.IsAsciiDigit(c) ? '0' : c;
         }
 
-        return sb.ToString();
+        return length;
     }
 
     /// <summary>Whether the text holds a CJK ideograph (then it is judged as Chinese).</summary>

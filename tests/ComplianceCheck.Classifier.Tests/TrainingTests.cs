@@ -35,6 +35,27 @@ public sealed class TrainingTests(CorpusFixture fx)
     }
 
     [Fact]
+    public void The_allocation_free_scorer_gives_the_training_features_probabilities()
+    {
+        var model = fx.Committed;
+        string[] odd =
+        [
+            "", "   ", "😀😀 稳赚 🚀", "\uD83D", "ａｂｃ１２３ ＡＢＣ", new string('稳', 3000), "a", "x y",
+            "Guaranteed   8%\tannual\nreturns!!", "第一季度　净值上涨", string.Concat(Enumerable.Repeat("ab", 700)),
+        ];
+        foreach (string sentence in fx.Train.Concat(fx.Test).Select(s => s.Text).Concat(odd))
+        {
+            var fast = model.Predict(sentence);
+            var reference = model.PredictFromStringFeatures(sentence);
+            fast.Label.ShouldBe(reference.Label, sentence);
+            foreach (string label in Labels.All)
+            {
+                fast.ProbabilityOf(label).ShouldBe(reference.ProbabilityOf(label), 1e-9, sentence);
+            }
+        }
+    }
+
+    [Fact]
     public void Retraining_from_the_corpus_reproduces_the_committed_model()
     {
         var retrained = ClassifierTrainer.Train(fx.Train);
