@@ -16,7 +16,8 @@ public interface ISentenceClassifier
     /// <summary>Identifies the model (reported as the report's modelFingerprint).</summary>
     string Fingerprint { get; }
 
-    Prediction Predict(string sentence);
+    /// <summary>Labels one sentence (raw draft text).</summary>
+    Prediction Predict(ReadOnlySpan<char> sentence);
 }
 
 /// <summary>

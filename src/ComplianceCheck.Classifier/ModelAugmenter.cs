@@ -47,9 +47,13 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
     {
         var result = ruleFindings.ToList();
         var added = new List<Finding>();
+        var units = new List<(int Start, int End)>();
+        var sentences = new List<(int Start, int End)>();
+        var overlapping = new List<int>();
         foreach (var block in document.Blocks)
         {
-            foreach (var (start, end) in SentenceSplitter.Units(block.Text))
+            SentenceSplitter.Units(block.Text, units, sentences);
+            foreach (var (start, end) in units)
             {
                 var span = block.Text.AsSpan(start, end - start);
                 if (!SentenceSplitter.IsJudgeable(span))
@@ -59,8 +63,8 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
 
                 int srcStart = block.SourceStart(start);
                 int srcEnd = Math.Max(srcStart, block.SourceEnd(end));
-                var overlapping = OverlappingRuleFindings(result, srcStart, srcEnd);
-                var prediction = model.Predict(span.ToString());
+                OverlappingRuleFindings(result, srcStart, srcEnd, overlapping);
+                var prediction = model.Predict(span);
                 double threshold = ModelText.HasIdeographs(span) ? settings.Threshold : Math.Max(settings.Threshold, LatinThreshold);
                 if (Labels.IsRisky(prediction.Label) && !DomainCue.Has(span))
                 {
@@ -95,9 +99,9 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
     /// Indexes of rule findings that stand in the sentence: a span inside or across it (a missing-statement finding counts only
     /// where its trigger is) and not already lowered to info as a quotation (a suppressed one counts: someone looked at it).
     /// </summary>
-    private static List<int> OverlappingRuleFindings(List<Finding> findings, int start, int end)
+    private static void OverlappingRuleFindings(List<Finding> findings, int start, int end, List<int> result)
     {
-        var result = new List<int>();
+        result.Clear();
         for (int i = 0; i < findings.Count; i++)
         {
             var f = findings[i];
@@ -106,8 +110,6 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
                 result.Add(i);
             }
         }
-
-        return result;
     }
 
     private static Finding Downgrade(Finding finding, double probability)

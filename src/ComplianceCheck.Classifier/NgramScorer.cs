@@ -17,8 +17,12 @@ internal sealed class NgramScorer
     private const ulong ChineseSeed = 0xcbf29ce484222325;
     private const ulong LatinSeed = 0x84222325cbf29ce4;
 
-    private readonly ulong[] _keys;
-    private readonly int[] _ids;
+    // An entry packs the n-gram's hash above IdBits and its feature id below, so a lookup touches one 8-byte slot; the top
+    // 40 bits of the hash plus the slot position identify an n-gram (a false match costs ~1e-12 per lookup).
+    private const int IdBits = 24;
+    private const ulong IdMask = (1UL << IdBits) - 1;
+
+    private readonly ulong[] _entries;
     private readonly int _mask;
     private readonly FeatureSpec _spec;
     private readonly float[] _weights;
@@ -27,8 +31,12 @@ internal sealed class NgramScorer
     public NgramScorer(FeatureSpec spec, Dictionary<string, int> features, float[] weights, int labels)
     {
         int capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(features.Count * 2, 16));
-        _keys = new ulong[capacity];
-        _ids = new int[capacity];
+        if (features.Count > (int)IdMask)
+        {
+            throw new InvalidDataException($"the model has {features.Count} features; at most {IdMask} are supported");
+        }
+
+        _entries = new ulong[capacity];
         _mask = capacity - 1;
         foreach (var (key, id) in features)
         {
@@ -99,16 +107,17 @@ internal sealed class NgramScorer
 
     private int Find(ulong key)
     {
+        ulong tag = key & ~IdMask;
         int slot = (int)key & _mask;
         while (true)
         {
-            ulong found = _keys[slot];
-            if (found == key)
+            ulong entry = _entries[slot];
+            if ((entry & ~IdMask) == tag)
             {
-                return _ids[slot];
+                return (int)(entry & IdMask);
             }
 
-            if (found == 0)
+            if (entry == 0)
             {
                 return -1;
             }
@@ -119,10 +128,11 @@ internal sealed class NgramScorer
 
     private bool TryAdd(ulong key, int id)
     {
+        ulong tag = key & ~IdMask;
         int slot = (int)key & _mask;
-        while (_keys[slot] != 0)
+        while (_entries[slot] != 0)
         {
-            if (_keys[slot] == key)
+            if ((_entries[slot] & ~IdMask) == tag)
             {
                 return false;
             }
@@ -130,8 +140,7 @@ internal sealed class NgramScorer
             slot = (slot + 1) & _mask;
         }
 
-        _keys[slot] = key;
-        _ids[slot] = id;
+        _entries[slot] = tag | (uint)id;
         return true;
     }
 
@@ -158,7 +167,7 @@ internal sealed class NgramScorer
         h ^= h >> 33;
         h *= 0xc4ceb9fe1a85ec53;
         h ^= h >> 33;
-        return h == 0 ? 1 : h; // 0 marks an empty slot
+        return (h & ~IdMask) == 0 ? h | (1UL << 63) : h; // a zero tag marks an empty slot
     }
 
     private record struct Gram(ulong Key, int Slot, int Count);

@@ -10,6 +10,14 @@ public static class SentenceSplitter
     public static IReadOnlyList<(int Start, int End)> Split(string text, bool atSemicolons = true)
     {
         var spans = new List<(int, int)>();
+        Split(text, atSemicolons, spans);
+        return spans;
+    }
+
+    /// <summary><see cref="Split(string, bool)"/> into a list the caller reuses (cleared first).</summary>
+    public static void Split(string text, bool atSemicolons, List<(int Start, int End)> spans)
+    {
+        spans.Clear();
         int start = 0;
         for (int i = 0; i < text.Length; i++)
         {
@@ -30,7 +38,6 @@ public static class SentenceSplitter
         }
 
         Add(spans, text, start, text.Length);
-        return spans;
     }
 
     /// <summary>
@@ -39,8 +46,16 @@ public static class SentenceSplitter
     /// </summary>
     public static IReadOnlyList<(int Start, int End)> Units(string text)
     {
-        var sentences = Split(text, atSemicolons: false);
-        var units = new List<(int Start, int End)>(sentences.Count);
+        var units = new List<(int Start, int End)>();
+        Units(text, units, []);
+        return units;
+    }
+
+    /// <summary><see cref="Units(string)"/> into lists the caller reuses from block to block (both cleared first).</summary>
+    public static void Units(string text, List<(int Start, int End)> units, List<(int Start, int End)> sentences)
+    {
+        Split(text, atSemicolons: false, sentences);
+        units.Clear();
         int pending = -1;
         foreach (var (start, end) in sentences)
         {
@@ -68,11 +83,9 @@ public static class SentenceSplitter
                 units.Add((pending, end));
             }
         }
-
-        return units;
     }
 
-    private static void Add(List<(int, int)> spans, string text, int start, int end)
+    private static void Add(List<(int Start, int End)> spans, string text, int start, int end)
     {
         while (start < end && char.IsWhiteSpace(text[start]))
         {

@@ -17,10 +17,11 @@ public sealed class ModelAugmenterTests
 
         public List<string> Seen { get; } = [];
 
-        public Prediction Predict(string sentence)
+        public Prediction Predict(ReadOnlySpan<char> sentence)
         {
-            Seen.Add(sentence);
-            return predict(sentence);
+            string text = sentence.ToString();
+            Seen.Add(text);
+            return predict(text);
         }
     }
 
