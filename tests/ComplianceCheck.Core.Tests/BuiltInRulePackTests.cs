@@ -29,4 +29,13 @@ public class BuiltInRulePackTests
         failures.Select(f => f.Describe()).ShouldBeEmpty();
         passed.ShouldBeGreaterThanOrEqualTo(600);
     }
+
+    [Fact]
+    public void Every_built_in_pattern_passes_the_check_a_user_rule_file_gets()
+    {
+        // `check` skips the per-pattern syntax check for the embedded packs (start-up); this is where they get it.
+        var verified = RuleSet.LoadBuiltInVerified();
+        verified.Fingerprint.ShouldBe(Rules.Value.Fingerprint);
+        verified.Rules.Select(r => r.Id).ShouldBe(Rules.Value.Rules.Select(r => r.Id));
+    }
 }

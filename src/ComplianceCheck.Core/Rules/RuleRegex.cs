@@ -66,6 +66,9 @@ public sealed class RuleRegex
         return new RuleRegex(pattern);
     }
 
+    /// <summary>A pattern known to be valid (from an embedded, tested pack): checked only when first built.</summary>
+    public static RuleRegex Unchecked(string pattern) => new(pattern);
+
     private static string? Problem(string pattern)
     {
         try
