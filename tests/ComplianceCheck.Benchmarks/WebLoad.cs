@@ -7,19 +7,22 @@ using ComplianceCheck.Benchmarks.Generation;
 namespace ComplianceCheck.Benchmarks;
 
 /// <summary>
-/// <c>web-load URL TOKEN [--submit N] [--concurrency C] [--rate R] [--seconds S]</c>: a bounded load run against the
-/// review queue on 127.0.0.1 (item 7 of the performance issue). Phase 1 submits N generated ~2 KB drafts
-/// (<c>POST /api/items</c>) with C requests in flight and reports drafts per second; phase 2 lists the queue
-/// (<c>GET /api/items</c>) at a fixed R requests per second for S seconds (open loop: a slow reply does not slow the
-/// arrivals) and reports p50/p99 latency. Each phase stops at its limit; the whole run ends within 60 s.
+/// <c>web-load URL TOKEN [--submit N] [--concurrency C] [--rate R] [--seconds S] [--list PATH]...</c>: a bounded load
+/// run against the review queue on 127.0.0.1 (item 7 of the performance issue). Phase 1 submits N generated ~2 KB
+/// drafts (<c>POST /api/items</c>) with C requests in flight and reports drafts per second; then, for each
+/// <c>--list</c> path (default <c>api/items</c>, the queue's first page), a phase requests it at a fixed R requests
+/// per second for S seconds (open loop: a slow reply does not slow the arrivals) and reports p50/p99 latency. Each
+/// phase stops at its limit, and every request still open at 58 s is cancelled, so the run ends within 60 s.
 /// </summary>
 public static class WebLoad
 {
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(58);
+
     public static async Task<int> Run(string[] args)
     {
         if (args.Length < 2)
         {
-            Console.Error.WriteLine("usage: web-load URL TOKEN [--submit 10000] [--concurrency 4] [--rate 200] [--seconds 15]");
+            Console.Error.WriteLine("usage: web-load URL TOKEN [--submit 10000] [--concurrency 4] [--rate 200] [--seconds 15] [--list api/items]...");
             return 2;
         }
 
@@ -28,7 +31,14 @@ public static class WebLoad
         int concurrency = int.Parse(Tools.Option(args, "--concurrency") ?? "4", CultureInfo.InvariantCulture);
         int rate = int.Parse(Tools.Option(args, "--rate") ?? "200", CultureInfo.InvariantCulture);
         int seconds = int.Parse(Tools.Option(args, "--seconds") ?? "15", CultureInfo.InvariantCulture);
-        var submitBudget = TimeSpan.FromSeconds(Math.Max(5, 55 - seconds));
+        var lists = args.Select((a, i) => (a, i)).Where(p => p.a == "--list" && p.i + 1 < args.Length).Select(p => args[p.i + 1]).ToList();
+        if (lists.Count == 0)
+        {
+            lists.Add("api/items");
+        }
+
+        var submitBudget = TimeSpan.FromSeconds(Math.Max(5, 55 - (seconds * lists.Count)));
+        using var stop = new CancellationTokenSource(Deadline);
 
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
         {
@@ -46,13 +56,13 @@ public static class WebLoad
         async Task Submitter()
         {
             int i;
-            while ((i = Interlocked.Increment(ref next)) < submit && clock.Elapsed < submitBudget)
+            while ((i = Interlocked.Increment(ref next)) < submit && clock.Elapsed < submitBudget && !stop.IsCancellationRequested)
             {
                 var body = new { content = drafts[i % drafts.Length], fileName = $"draft-{i:00000}.md", title = $"稿件 {i}", product = "fund", channel = "wechat-article" };
                 long t0 = Stopwatch.GetTimestamp();
                 try
                 {
-                    using var response = await http.PostAsJsonAsync("api/items", body);
+                    using var response = await http.PostAsJsonAsync("api/items", body, stop.Token);
                     if (!response.IsSuccessStatusCode)
                     {
                         Interlocked.Increment(ref failed);
@@ -73,22 +83,39 @@ public static class WebLoad
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(Submitter)));
         double submitSeconds = clock.Elapsed.TotalSeconds;
         int submitted = submitLatencies.Count;
-        Console.WriteLine(FormattableString.Invariant(
-            $"POST /api/items: {submitted} drafts (~2 KB) in {submitSeconds:0.0} s = {submitted / submitSeconds:0.0} drafts/s, {failed} failed; latency p50 {Percentile(submitLatencies, 50):0.0} ms, p99 {Percentile(submitLatencies, 99):0.0} ms ({concurrency} in flight)"));
-
-        // Phase 2: the list at a fixed arrival rate.
-        var listLatencies = new List<double>();
-        int listFailed = 0;
-        var tasks = new List<Task>();
-        var listClock = Stopwatch.StartNew();
-        long total = (long)rate * seconds;
-        for (long k = 0; k < total; k++)
+        if (submit > 0)
         {
-            var due = TimeSpan.FromSeconds((double)k / rate);
-            var wait = due - listClock.Elapsed;
+            Console.WriteLine(FormattableString.Invariant(
+                $"POST /api/items: {submitted} drafts (~2 KB) in {submitSeconds:0.0} s = {submitted / submitSeconds:0.0} drafts/s, {failed} failed; latency p50 {Percentile(submitLatencies, 50):0.0} ms, p99 {Percentile(submitLatencies, 99):0.0} ms ({concurrency} in flight)"));
+        }
+
+        // Then each list path at a fixed arrival rate.
+        foreach (string path in lists)
+        {
+            var (served, failedLists, latencies, bytes) = await FixedRate(http, path, rate, seconds, stop.Token);
+            Console.WriteLine(FormattableString.Invariant(
+                $"GET /{path} (queue holds the items submitted so far, {submitted} by this run; {bytes:N0} bytes a reply): offered {rate} req/s for {seconds} s, served {served:0.0} req/s, {failedLists} failed; latency p50 {Percentile(latencies, 50):0.0} ms, p99 {Percentile(latencies, 99):0.0} ms"));
+        }
+
+        return 0;
+    }
+
+    /// <summary>Requests <paramref name="path"/> <paramref name="rate"/> times a second for <paramref name="seconds"/> s.</summary>
+    private static async Task<(double Served, int Failed, List<double> Latencies, long Bytes)> FixedRate(
+        HttpClient http, string path, int rate, int seconds, CancellationToken stop)
+    {
+        var latencies = new List<double>();
+        int failed = 0;
+        long bytes = 0;
+        var tasks = new List<Task>();
+        var clock = Stopwatch.StartNew();
+        long total = (long)rate * seconds;
+        for (long k = 0; k < total && !stop.IsCancellationRequested; k++)
+        {
+            var wait = TimeSpan.FromSeconds((double)k / rate) - clock.Elapsed;
             if (wait > TimeSpan.Zero)
             {
-                await Task.Delay(wait);
+                await Task.Delay(wait, CancellationToken.None);
             }
 
             tasks.Add(Task.Run(async () =>
@@ -96,29 +123,28 @@ public static class WebLoad
                 long t0 = Stopwatch.GetTimestamp();
                 try
                 {
-                    using var response = await http.GetAsync("api/items", HttpCompletionOption.ResponseContentRead);
+                    using var response = await http.GetAsync(path, HttpCompletionOption.ResponseContentRead, stop);
                     if (!response.IsSuccessStatusCode)
                     {
-                        Interlocked.Increment(ref listFailed);
+                        Interlocked.Increment(ref failed);
                     }
+
+                    Interlocked.Exchange(ref bytes, response.Content.Headers.ContentLength ?? (await response.Content.ReadAsByteArrayAsync(stop)).Length);
                 }
                 catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
                 {
-                    Interlocked.Increment(ref listFailed);
+                    Interlocked.Increment(ref failed);
                 }
 
-                lock (listLatencies)
+                lock (latencies)
                 {
-                    listLatencies.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+                    latencies.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
                 }
             }));
         }
 
         await Task.WhenAll(tasks);
-        double listSeconds = listClock.Elapsed.TotalSeconds;
-        Console.WriteLine(FormattableString.Invariant(
-            $"GET /api/items (queue holds the items submitted so far, {submitted} by this run): offered {rate} req/s for {seconds} s, served {listLatencies.Count / listSeconds:0.0} req/s, {listFailed} failed; latency p50 {Percentile(listLatencies, 50):0.0} ms, p99 {Percentile(listLatencies, 99):0.0} ms"));
-        return 0;
+        return (latencies.Count / clock.Elapsed.TotalSeconds, failed, latencies, Interlocked.Read(ref bytes));
     }
 
     private static string Draft(MarketingText text)

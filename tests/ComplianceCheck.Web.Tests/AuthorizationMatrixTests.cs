@@ -16,6 +16,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture ap
         ["POST /api/items"] = [401, 401, 401, 201, 201, 403, 403, 403],
         ["POST /api/items/{id}/versions"] = [401, 401, 401, 201, 201, 403, 403, 403],
         ["GET /api/items"] = [401, 401, 401, 200, 200, 200, 200, 200],
+        ["GET /api/items?limit=1&after={cursor}"] = [401, 401, 401, 200, 200, 200, 200, 200],
         ["GET /api/items/{id}"] = [401, 401, 401, 200, 200, 200, 200, 200],
         ["POST /api/items/{id}/dispositions (legal stage)"] = [401, 401, 401, 403, 403, 200, 403, 403],
         ["POST /api/items/{id}/decisions (legal stage)"] = [401, 401, 401, 403, 403, 200, 403, 403],
@@ -48,6 +49,11 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture ap
         using var client = app.Api(TokenOf(caller));
         string path = endpoint.Split(' ')[1].Replace("{id}", item.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{sha256}", item.Current.Sha256, StringComparison.Ordinal);
+        if (path.Contains("{cursor}", StringComparison.Ordinal))
+        {
+            path = path.Replace("{cursor}", await FirstPageCursor(), StringComparison.Ordinal);
+        }
+
         object? body = endpoint switch
         {
             "POST /api/items" => new { content = Drafts.Clean, fileName = "a.md" },
@@ -94,6 +100,15 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture ap
         }
 
         return item;
+    }
+
+    /// <summary>A real cursor (the first page's next link, as admin reads it), so the request reaches paging.</summary>
+    private async Task<string> FirstPageCursor()
+    {
+        using var admin = app.Api(app.Adam);
+        var (_, page) = await admin.GetJson("/api/items?limit=1");
+        string next = page["next"]!.GetValue<string>();
+        return next[(next.IndexOf("after=", StringComparison.Ordinal) + "after=".Length)..];
     }
 
     private string? TokenOf(string caller) => caller switch

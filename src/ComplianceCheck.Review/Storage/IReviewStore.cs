@@ -7,7 +7,15 @@ namespace ComplianceCheck.Review.Storage;
 /// <summary>What the queue shows for one item without loading its whole history.</summary>
 public sealed record ItemSummary(ItemHeader Header, string CurrentSha256, int Errors, int Warnings, int Infos, IReadOnlyList<string> Categories);
 
-/// <summary>Queue filters; null means any.</summary>
+/// <summary>
+/// A place in the queue's order: when the item entered its stage, then its id, so that no two items share a place.
+/// </summary>
+public readonly record struct QueuePosition(DateTimeOffset StageEnteredAt, long Id)
+{
+    public static QueuePosition Of(ItemHeader header) => new(header.StageEnteredAt, header.Id);
+}
+
+/// <summary>Queue filters (null means any) and which slice of the ordered queue to return.</summary>
 public sealed record ItemQuery
 {
     public ItemState? State { get; init; }
@@ -23,8 +31,17 @@ public sealed record ItemQuery
 
     public string? Author { get; init; }
 
-    /// <summary>Oldest in its stage first (the default), or newest first.</summary>
+    /// <summary>Leaves out this author's items: a reviewer's tasks never include drafts they wrote.</summary>
+    public string? NotAuthor { get; init; }
+
+    /// <summary>Oldest in its stage first (the default), or newest first; ids break ties in the same direction.</summary>
     public bool NewestFirst { get; init; }
+
+    /// <summary>Only items after this place in the sort order (keyset paging: items added meanwhile shift nothing).</summary>
+    public QueuePosition? After { get; init; }
+
+    /// <summary>Only the <see cref="Limit"/> items just before this place, still returned in sort order.</summary>
+    public QueuePosition? Before { get; init; }
 
     public int Limit { get; init; } = 500;
 }
@@ -57,7 +74,11 @@ public interface IReviewStore
 
     ReviewItem? GetItem(long id);
 
+    /// <summary>Up to <see cref="ItemQuery.Limit"/> items matching the filters, from the query's place onwards, in sort order.</summary>
     IReadOnlyList<ItemSummary> ListItems(ItemQuery query);
+
+    /// <summary>How many items match the filters, wherever the query's place and limit are.</summary>
+    int CountItems(ItemQuery query);
 
     /// <summary>Ids of items that have a version with exactly this content hash.</summary>
     IReadOnlyList<long> FindItemsWithContent(string sha256);

@@ -10,6 +10,11 @@ internal static class ItemReader
     private const string HeaderColumns =
         "i.id, i.title, i.file_name, i.format, i.product, i.channel, i.author, i.created_at, i.state, i.stage_entered_at, i.updated_at, i.current_version, i.revision";
 
+    // The summary index holds every version column the queue reads; by itself the planner would pick the primary key
+    // and then read the table row, whose summary columns sit after the content and findings on overflow pages.
+    private const string CurrentVersionJoin =
+        "JOIN versions v INDEXED BY versions_summary ON v.item_id = i.id AND v.number = i.current_version";
+
     public static ReviewItem? Load(SqliteConnection connection, long id)
     {
         ItemHeader? header;
@@ -44,30 +49,35 @@ internal static class ItemReader
 
     public static IReadOnlyList<ItemSummary> List(SqliteConnection connection, ItemQuery query)
     {
-        var where = new List<string>();
-        var parameters = new List<(string, object?)>();
-        void Filter(string clause, string name, object? value)
+        if (query.After != null && query.Before != null)
         {
-            if (value != null)
-            {
-                where.Add(clause);
-                parameters.Add((name, value));
-            }
+            throw new ArgumentException("a queue query pages after a place or before one, not both", nameof(query));
         }
 
-        Filter("i.state = $state", "$state", query.State?.Name);
-        Filter("i.stage = $stage", "$stage", query.Stage is { } stage ? Stages.Name(stage) : null);
-        Filter("i.product = $product", "$product", query.Product);
-        Filter("i.channel = $channel", "$channel", query.Channel);
-        Filter("instr(' ' || v.categories || ' ', ' ' || $category || ' ') > 0", "$category", query.Category);
-        Filter("i.author = $author COLLATE NOCASE", "$author", query.Author);
-        parameters.Add(("$limit", query.Limit));
+        var filter = QueueFilter.Of(query);
+        var parameters = new List<(string, object?)>(filter.Parameters) { ("$limit", query.Limit) };
+
+        // Paging backwards reads the queue in reverse from the place, then turns the page round.
+        bool backwards = query.Before != null;
+        bool descending = query.NewestFirst != backwards;
+        string? seek = null;
+        if ((query.After ?? query.Before) is { } place)
+        {
+            // The first comparison is implied by the second; it is there so the planner seeks the index to the place
+            // instead of reading the queue from its start.
+            string beyond = descending ? "<" : ">";
+            seek = $"i.stage_entered_at {beyond}= $at AND (i.stage_entered_at {beyond} $at OR i.id {beyond} $id)";
+            parameters.Add(("$at", Timestamps.Format(place.StageEnteredAt)));
+            parameters.Add(("$id", place.Id));
+        }
+
+        string direction = descending ? "DESC" : "ASC";
         string sql =
             $"""
             SELECT {HeaderColumns}, v.sha256, v.errors, v.warnings, v.infos, v.categories
-            FROM items i JOIN versions v ON v.item_id = i.id AND v.number = i.current_version
-            {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : string.Empty)}
-            ORDER BY i.stage_entered_at {(query.NewestFirst ? "DESC" : "ASC")}, i.id
+            FROM items i {CurrentVersionJoin}
+            {filter.WhereClause(seek)}
+            ORDER BY i.stage_entered_at {direction}, i.id {direction}
             LIMIT $limit
             """;
         using var command = connection.Command(sql, [.. parameters]);
@@ -80,7 +90,19 @@ internal static class ItemReader
                 reader.GetString(17).Split(' ', StringSplitOptions.RemoveEmptyEntries)));
         }
 
+        if (backwards)
+        {
+            items.Reverse();
+        }
+
         return items;
+    }
+
+    public static int Count(SqliteConnection connection, QueueFilter filter)
+    {
+        // Every item has its current version, so the join only matters when a version column is filtered on.
+        string join = filter.NeedsVersion ? CurrentVersionJoin : string.Empty;
+        return (int)connection.Scalar<long>($"SELECT COUNT(*) FROM items i {join} {filter.WhereClause()}", [.. filter.Parameters]);
     }
 
     public static Disposition ReadDisposition(SqliteDataReader r, int first) => new()

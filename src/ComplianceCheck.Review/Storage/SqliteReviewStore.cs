@@ -21,6 +21,8 @@ public sealed class SqliteReviewStore : IReviewStore
     // Other processes (the CLI adding a user while the server runs) are still serialized by the database lock.
     private readonly SemaphoreSlim _writer = new(1, 1);
 
+    private readonly QueueCounts _counts = new();
+
     public SqliteReviewStore(string path)
     {
         Path = System.IO.Path.GetFullPath(path);
@@ -147,6 +149,12 @@ public sealed class SqliteReviewStore : IReviewStore
     {
         using var connection = Open();
         return ItemReader.List(connection, query);
+    }
+
+    public int CountItems(ItemQuery query)
+    {
+        using var connection = Open();
+        return _counts.Count(connection, QueueFilter.Of(query));
     }
 
     public IReadOnlyList<long> FindItemsWithContent(string sha256)

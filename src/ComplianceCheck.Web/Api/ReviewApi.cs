@@ -6,6 +6,7 @@ using ComplianceCheck.Review.Model;
 using ComplianceCheck.Review.Storage;
 using ComplianceCheck.Review.Workflow;
 using ComplianceCheck.Web.Auth;
+using ComplianceCheck.Web.Queue;
 
 namespace ComplianceCheck.Web.Api;
 
@@ -36,9 +37,10 @@ internal static class ReviewApi
             return Json(ItemJson.Item(item, BaseUrl(http)), StatusCodes.Status201Created, $"/api/items/{item.Id}");
         }).RequireAuthorization(AuthSchemes.ApiCreativePolicy);
 
-        api.MapGet("/items", (HttpContext http, IReviewStore store, string? state, string? stage, string? product, string? channel, string? category, string? author, string? sort) =>
+        api.MapGet("/items", (HttpContext http, IReviewStore store, string? state, string? stage, string? product, string? channel,
+            string? category, string? author, string? sort, string? limit, string? after, string? before) =>
         {
-            var query = new ItemQuery
+            var filters = new ItemQuery
             {
                 State = state == null ? null : ItemState.TryParse(state, out var s) ? s : throw Invalid($"state '{state}' is not one of {string.Join(", ", ItemState.Names)}"),
                 Stage = stage == null ? null : Stages.Parse(stage),
@@ -46,10 +48,25 @@ internal static class ReviewApi
                 Channel = channel,
                 Category = category,
                 Author = author,
-                NewestFirst = sort == "newest",
+                NewestFirst = sort switch
+                {
+                    null or "oldest" => false,
+                    "newest" => true,
+                    _ => throw Invalid($"'sort' must be oldest or newest; got '{sort}'"),
+                },
             };
+            int pageSize = QueuePages.ParseLimit(limit);
+            var page = QueuePages.Read(store, filters, pageSize, after, before);
             string baseUrl = BaseUrl(http);
-            return Json(new JsonObject { ["items"] = new JsonArray([.. store.ListItems(query).Select(i => (JsonNode)ItemJson.Summary(i, baseUrl))]) });
+            string? Link(string key, string? cursor) => cursor == null ? null : $"{baseUrl}/api/items{QueuePages.QueryWith(http.Request.Query, key, cursor)}";
+            return Json(new JsonObject
+            {
+                ["items"] = new JsonArray([.. page.Items.Select(i => (JsonNode)ItemJson.Summary(i, baseUrl))]),
+                ["total"] = page.Total,
+                ["limit"] = pageSize,
+                ["next"] = Link(QueuePages.After, page.NextAfter),
+                ["previous"] = Link(QueuePages.Before, page.PreviousBefore),
+            });
         });
 
         api.MapGet("/items/{id:long}", (long id, HttpContext http, ReviewService reviews) => Json(ItemJson.Item(reviews.Get(id), BaseUrl(http))));
