@@ -105,6 +105,7 @@ internal static class CheckCommand
             Overrides = overrides,
             AsOf = asOf,
             Augmenter = CheckExtensions.CreateAugmenter(parse, config),
+            KeepSourceLines = format == "text",
         };
         var scanner = new Scanner(settings);
         var context = new CheckRun(parse, scanner, format, failOn, stopwatch);

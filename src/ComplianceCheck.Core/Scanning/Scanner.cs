@@ -21,6 +21,13 @@ public sealed record ScanSettings
 
     /// <summary>Worker threads for folder scans (each file is independent).</summary>
     public int Parallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>
+    /// Whether results carry the source lines their findings point at (<see cref="FileResult.Lines"/>). Only the text report
+    /// shows them; a machine-readable report of a whole repository would otherwise hold a copy of every flagged line (a WeChat
+    /// article's HTML is often one long line) until it is written.
+    /// </summary>
+    public bool KeepSourceLines { get; init; } = true;
 }
 
 /// <summary>Loads drafts, resolves their profile, runs the engine (and classifier) and returns per-file results.</summary>
@@ -119,7 +126,7 @@ public sealed class Scanner
         }
 
         var lines = new Dictionary<int, string>();
-        foreach (var f in findings)
+        foreach (var f in _settings.KeepSourceLines ? findings : [])
         {
             lines.TryAdd(f.Line, document.Lines.LineText(f.Line));
         }
