@@ -195,6 +195,9 @@ public sealed class RuleEngine
         private readonly EngineOptions _options;
         private readonly bool[] _active;
         private readonly List<Finding> _findings = [];
+
+        // A block's folded text is the context of every missing statement its triggers raise; folded once, shared by all.
+        private readonly Dictionary<int, string> _foldedBlocks = [];
         private readonly List<LiteralHit> _hits;
         private readonly List<(int Rule, int Block, int Start, int End)> _triggers = [];
         private string[]? _looseBlocks;
@@ -680,7 +683,14 @@ public sealed class RuleEngine
                 var block = _doc.Blocks[t.Block];
                 srcStart = block.SourceStart(t.Start);
                 srcEnd = Math.Max(srcStart, block.SourceEnd(t.End));
-                context = TextFold.Fold(block.Text).Trim();
+                if (!_foldedBlocks.TryGetValue(t.Block, out string? folded))
+                {
+                    folded = TextFold.Fold(block.Text).Trim();
+                    _foldedBlocks[t.Block] = folded;
+                }
+
+                context = folded;
+
                 if (rule.InsertAt == InsertPosition.AfterTriggerBlock)
                 {
                     insertAt = EndOfContainer(t.Block);
