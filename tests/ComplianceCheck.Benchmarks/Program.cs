@@ -12,6 +12,7 @@ return args.FirstOrDefault() switch
     "web-load" => WebLoad.Run(args[1..]).GetAwaiter().GetResult(),
     "rule-stats" => Tools.RuleStats(),
     "quick" => QuickRun.Run(args[1..]),
+    "phases" => PhaseProfile.Run(args[1..]),
     _ => Run(args),
 };
 

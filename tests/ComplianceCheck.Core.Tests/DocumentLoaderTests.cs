@@ -13,7 +13,7 @@ public class DocumentLoaderTests
             for (int i = 0; i < block.Text.Length; i++)
             {
                 char c = block.Text[i];
-                int at = block.SourceOffsets[i];
+                int at = block.SourceStart(i);
                 at.ShouldBeInRange(0, doc.Text.Length);
                 if (!char.IsWhiteSpace(c) && at < doc.Text.Length && doc.Text[at] != '&')
                 {

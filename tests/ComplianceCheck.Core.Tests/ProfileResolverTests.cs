@@ -46,4 +46,54 @@ public class ProfileResolverTests
             .Message.ShouldBe("/repo/.compliance.yaml:2: unknown key 'disabled' (expected one of disable, severity)");
         Should.Throw<ConfigException>(() => ConfigLoader.Parse("paths:\n  - glob: a\n    product: crypto\n", "c.yaml")).Message.ShouldContain("c.yaml:2:");
     }
+
+    /// <summary>
+    /// Product detection counts cues in one automaton pass; it must decide as searching the text once per cue did (leftmost,
+    /// non-overlapping occurrences, at most five per cue), including cues inside other cues (基金 in 私募基金).
+    /// </summary>
+    [Fact]
+    public void Product_detection_decides_as_one_search_per_cue_would()
+    {
+        var random = new Random(20261123);
+        string[] filler = ["，", "。", "的", " ", "a", "本", "产品", "x", "基", "募", "理"];
+        var pieces = ProfileDetector.Cues.Select(c => c.Cue).Concat(filler).ToArray();
+        int detected = 0;
+        for (int n = 0; n < 3000; n++)
+        {
+            var text = new System.Text.StringBuilder();
+            int parts = random.Next(0, 24);
+            for (int i = 0; i < parts; i++)
+            {
+                text.Append(pieces[random.Next(pieces.Length)]);
+            }
+
+            string folded = text.ToString();
+            string? expected = DetectProductBySearching(folded);
+            ProfileDetector.DetectProduct(folded).ShouldBe(expected, folded);
+            detected += expected != null ? 1 : 0;
+        }
+
+        detected.ShouldBeGreaterThan(1000);
+    }
+
+    private static string? DetectProductBySearching(string folded)
+    {
+        var scores = new Dictionary<string, int>();
+        foreach (var (product, cue, weight) in ProfileDetector.Cues)
+        {
+            int count = 0;
+            for (int at = folded.IndexOf(cue, StringComparison.Ordinal); at >= 0 && count < 5; at = folded.IndexOf(cue, at + cue.Length, StringComparison.Ordinal))
+            {
+                count++;
+            }
+
+            if (count > 0)
+            {
+                scores[product] = scores.GetValueOrDefault(product) + (weight * count);
+            }
+        }
+
+        var best = scores.Where(s => s.Key != "general").OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal).FirstOrDefault();
+        return best.Key != null && best.Value >= 3 ? best.Key : scores.GetValueOrDefault("general") >= 3 ? "general" : null;
+    }
 }

@@ -2,12 +2,17 @@ using System.Text;
 
 namespace ComplianceCheck.Core.Documents;
 
-/// <summary>Accumulates a block's text together with the source offset of every character.</summary>
+/// <summary>
+/// Accumulates a block's text together with where every character came from, as runs of characters that stand one after
+/// another in the source (<see cref="SourceRuns"/>): a paragraph of plain text is one run, whatever its length.
+/// </summary>
 internal sealed class BlockBuilder
 {
     private readonly StringBuilder _text = new();
-    private readonly List<int> _offsets = [];
-    private readonly List<int> _ends = [];
+    private readonly List<int> _runText = [];
+    private readonly List<int> _runSource = [];
+    private readonly List<int> _runEnd = [];
+    private int _lastStart = -1;
     private int _lastEnd = -1;
 
     public int Length => _text.Length;
@@ -16,11 +21,14 @@ internal sealed class BlockBuilder
     {
         get
         {
-            for (int i = 0; i < _text.Length; i++)
+            foreach (var chunk in _text.GetChunks())
             {
-                if (!char.IsWhiteSpace(_text[i]))
+                foreach (char c in chunk.Span)
                 {
-                    return true;
+                    if (!char.IsWhiteSpace(c))
+                    {
+                        return true;
+                    }
                 }
             }
 
@@ -31,38 +39,55 @@ internal sealed class BlockBuilder
     /// <summary>Appends text that stands verbatim in the source from <paramref name="sourceStart"/>.</summary>
     public void AppendVerbatim(string source, int sourceStart, int length)
     {
-        _text.Append(source, sourceStart, length);
-        for (int i = 0; i < length; i++)
+        if (length <= 0)
         {
-            _offsets.Add(sourceStart + i);
-            _ends.Add(sourceStart + i + 1);
+            return;
         }
 
+        AddChar(_text.Length, sourceStart, sourceStart + 1);
+        _text.Append(source, sourceStart, length);
+        _lastStart = sourceStart + length - 1;
         _lastEnd = sourceStart + length;
+        _runEnd[^1] = _lastEnd;
     }
 
     /// <summary>Appends one character produced by the source span [start, end) (an entity, a break).</summary>
     public void AppendMapped(char c, int sourceStart, int sourceEnd)
     {
+        AddChar(_text.Length, sourceStart, Math.Max(sourceEnd, sourceStart));
         _text.Append(c);
-        _offsets.Add(sourceStart);
-        _ends.Add(Math.Max(sourceEnd, sourceStart));
-        _lastEnd = Math.Max(sourceEnd, sourceStart);
     }
 
     /// <summary>Appends text whose characters map individually (an aligned HTML text node).</summary>
-    public void AppendAligned(string text, int[] offsets, int end)
+    public void AppendAligned(string text, ReadOnlySpan<int> offsets, int end)
     {
-        _text.Append(text);
-        _offsets.AddRange(offsets);
-
         // A character ends where the next one starts (an entity spans several source characters), the last at the node's end.
         for (int i = 0; i < offsets.Length; i++)
         {
             int next = i + 1 < offsets.Length ? offsets[i + 1] : end;
-            _ends.Add(next > offsets[i] ? next : offsets[i] + (i + 1 < offsets.Length ? 0 : 1));
+            AddChar(_text.Length + i, offsets[i], next > offsets[i] ? next : offsets[i] + (i + 1 < offsets.Length ? 0 : 1));
         }
 
+        _text.Append(text);
+        _lastEnd = end;
+    }
+
+    /// <summary>Records the source span of the next character, extending the current run when it follows on.</summary>
+    private void AddChar(int textIndex, int start, int end)
+    {
+        bool follows = _runText.Count > 0 && start == _lastStart + 1 && _runEnd[^1] == start;
+        if (follows)
+        {
+            _runEnd[^1] = end;
+        }
+        else
+        {
+            _runText.Add(textIndex);
+            _runSource.Add(start);
+            _runEnd.Add(end);
+        }
+
+        _lastStart = start;
         _lastEnd = end;
     }
 
@@ -74,10 +99,8 @@ internal sealed class BlockBuilder
             return null;
         }
 
-        var offsets = new int[_offsets.Count + 1];
-        _offsets.CopyTo(offsets);
-        offsets[^1] = _lastEnd >= 0 ? _lastEnd : (_offsets.Count > 0 ? _offsets[^1] + 1 : 0);
-        var block = new TextBlock(_text.ToString(), offsets, [.. _ends], kind, containerId);
+        var runs = new SourceRuns([.. _runText], [.. _runSource], [.. _runEnd], _lastEnd >= 0 ? _lastEnd : _lastStart + 1);
+        var block = new TextBlock(_text.ToString(), runs, kind, containerId);
         Clear();
         return block;
     }
@@ -85,8 +108,10 @@ internal sealed class BlockBuilder
     public void Clear()
     {
         _text.Clear();
-        _offsets.Clear();
-        _ends.Clear();
+        _runText.Clear();
+        _runSource.Clear();
+        _runEnd.Clear();
+        _lastStart = -1;
         _lastEnd = -1;
     }
 }

@@ -28,6 +28,11 @@ internal sealed class HtmlTextExtractor
 
     private const int MaxDepth = 256;
 
+    // A parser owns a browsing context and its configuration, which cost more to build than a small draft costs to parse;
+    // ParseDocument keeps no state between documents, so each thread keeps one.
+    [ThreadStatic]
+    private static HtmlParser? t_parser;
+
     private readonly string _source;
     private readonly int _base;
     private readonly int _end;
@@ -38,6 +43,7 @@ internal sealed class HtmlTextExtractor
     private readonly LineIndex _lines;
     private readonly BlockBuilder _builder = new();
     private readonly Stack<(BlockKind Kind, int Container)> _context = new();
+    private int[] _alignment = new int[256];
     private int _cursor;
     private int _nextContainerId;
     private bool _depthWarned;
@@ -79,7 +85,7 @@ internal sealed class HtmlTextExtractor
 
     private void Run()
     {
-        var parser = new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = true, IsNotConsumingCharacterReferences = false });
+        var parser = t_parser ??= new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = true, IsNotConsumingCharacterReferences = false });
         string fragment = _base == 0 && _end == _source.Length ? _source : _source[_base.._end];
         var document = parser.ParseDocument(fragment);
         ReadMetadata(document);
@@ -271,7 +277,7 @@ internal sealed class HtmlTextExtractor
             if (valueStart >= 0)
             {
                 var (offsets, end) = Align(value, valueStart);
-                builder.AppendAligned(value, offsets, end);
+                builder.AppendAligned(value, offsets.Span, end);
             }
             else
             {
@@ -386,7 +392,7 @@ internal sealed class HtmlTextExtractor
 
         int start = SkipMarkup(_cursor);
         var (offsets, end) = Align(data, start);
-        _builder.AppendAligned(data, offsets, end);
+        _builder.AppendAligned(data, offsets.Span, end);
         _cursor = Math.Max(_cursor, end);
     }
 
@@ -415,9 +421,14 @@ internal sealed class HtmlTextExtractor
     /// Aligns decoded text with the source from <paramref name="start"/>: entities map to their start, CR before LF is
     /// skipped. Characters that cannot be aligned map to the last aligned position.
     /// </summary>
-    private (int[] Offsets, int End) Align(string decoded, int start)
+    private (ReadOnlyMemory<int> Offsets, int End) Align(string decoded, int start)
     {
-        var offsets = new int[decoded.Length];
+        if (_alignment.Length < decoded.Length)
+        {
+            _alignment = new int[Math.Max(decoded.Length, _alignment.Length * 2)];
+        }
+
+        var offsets = _alignment;
         int s = start;
         int lastGood = Math.Min(start, _source.Length);
         for (int d = 0; d < decoded.Length; d++)
@@ -455,7 +466,7 @@ internal sealed class HtmlTextExtractor
             offsets[d] = Math.Min(lastGood, _source.Length);
         }
 
-        return (offsets, Math.Min(lastGood, _source.Length));
+        return (offsets.AsMemory(0, decoded.Length), Math.Min(lastGood, _source.Length));
     }
 
     private bool TryDecodeEntity(int at, out string value, out int length)

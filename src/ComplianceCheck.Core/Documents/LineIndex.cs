@@ -13,21 +13,22 @@ public sealed class LineIndex
     public LineIndex(string text)
     {
         _text = text;
-        var starts = new List<int> { 0 };
-        for (int i = 0; i < text.Length; i++)
+        var span = text.AsSpan();
+
+        // Sized by counting first (vectorised): a line index is built for every draft, and growing a list copied it twice over.
+        var starts = new int[1 + span.Count('\n') + span.Count('\r')];
+        int count = 1;
+        int at = span.IndexOfAny('\n', '\r');
+        while (at >= 0)
         {
-            char c = text[i];
-            if (c == '\n')
-            {
-                starts.Add(i + 1);
-            }
-            else if (c == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n'))
-            {
-                starts.Add(i + 1);
-            }
+            bool crlf = span[at] == '\r' && at + 1 < span.Length && span[at + 1] == '\n';
+            int next = at + (crlf ? 2 : 1);
+            starts[count++] = next;
+            int found = span[next..].IndexOfAny('\n', '\r');
+            at = found < 0 ? -1 : next + found;
         }
 
-        _lineStarts = [.. starts];
+        _lineStarts = count == starts.Length ? starts : starts[..count];
     }
 
     public int LineCount => _lineStarts.Length;

@@ -19,26 +19,22 @@ public enum BlockKind
 /// </summary>
 public sealed class TextBlock
 {
-    private readonly int[] _sourceEnds;
+    private readonly SourceRuns _runs;
 
-    public TextBlock(string text, int[] sourceOffsets, int[] sourceEnds, BlockKind kind, int containerId)
+    internal TextBlock(string text, SourceRuns runs, BlockKind kind, int containerId)
     {
-        if (sourceOffsets.Length != text.Length + 1 || sourceEnds.Length != text.Length)
+        if (runs.Count == 0 && text.Length > 0)
         {
-            throw new ArgumentException("A block needs a source start and end per character, plus the block's end.", nameof(sourceOffsets));
+            throw new ArgumentException("A block needs the source of its characters.", nameof(runs));
         }
 
         Text = text;
-        SourceOffsets = sourceOffsets;
-        _sourceEnds = sourceEnds;
+        _runs = runs;
         Kind = kind;
         ContainerId = containerId;
     }
 
     public string Text { get; }
-
-    /// <summary>Offset in the original text of each character; the last entry is the end of the block.</summary>
-    public int[] SourceOffsets { get; }
 
     public BlockKind Kind { get; }
 
@@ -47,12 +43,43 @@ public sealed class TextBlock
 
     public int Index { get; internal set; }
 
-    /// <summary>Source offset of the character at <paramref name="index"/>, or of the end of the previous character.</summary>
-    public int SourceStart(int index) => SourceOffsets[index];
+    /// <summary>Source offset of the character at <paramref name="index"/>; at the text's length, the end of the block.</summary>
+    public int SourceStart(int index) => index >= Text.Length ? _runs.BlockEnd : _runs.StartOf(index);
 
     /// <summary>
     /// Source offset just past the span ending before <paramref name="exclusiveIndex"/>: past the last character's own
     /// source (one character, or a whole entity such as &amp;nbsp;), never past markup that follows it (the ** of bold).
     /// </summary>
-    public int SourceEnd(int exclusiveIndex) => exclusiveIndex <= 0 ? SourceOffsets[0] : _sourceEnds[exclusiveIndex - 1];
+    public int SourceEnd(int exclusiveIndex) => exclusiveIndex <= 0 ? SourceStart(0) : _runs.EndOf(exclusiveIndex - 1, Text.Length);
+}
+
+/// <summary>
+/// Where a block's characters stand in the source, as runs: run r starts at text index <c>Text[r]</c> and source offset
+/// <c>Source[r]</c>, its characters follow one another in the source, and its last character ends at <c>End[r]</c> (an entity
+/// decoded to one character ends past its semicolon). Per-character arrays cost 8 bytes a character; most blocks are one run.
+/// </summary>
+internal sealed class SourceRuns(int[] text, int[] source, int[] end, int blockEnd)
+{
+    public int Count => text.Length;
+
+    public int BlockEnd { get; } = blockEnd;
+
+    public int StartOf(int index)
+    {
+        int r = RunOf(index);
+        return source[r] + index - text[r];
+    }
+
+    public int EndOf(int index, int textLength)
+    {
+        int r = RunOf(index);
+        int runLast = (r + 1 < text.Length ? text[r + 1] : textLength) - 1;
+        return index >= runLast ? end[r] : source[r] + index - text[r] + 1;
+    }
+
+    private int RunOf(int index)
+    {
+        int r = Array.BinarySearch(text, index);
+        return r >= 0 ? r : Math.Max(0, ~r - 1);
+    }
 }

@@ -67,6 +67,8 @@ public static class SarifReportWriter
             {
                 WriteResult(w, file, file.Findings[i], fingerprints[i], index, options);
             }
+
+            JsonReportWriter.FlushWhenFull(w);
         }
 
         w.WriteEndArray();

@@ -1,10 +1,12 @@
+using ComplianceCheck.Core.Engine;
+
 namespace ComplianceCheck.Core.Scanning;
 
 /// <summary>Guesses a draft's product and languages from its text when nothing declares them.</summary>
 public static class ProfileDetector
 {
     // Weighted cue words per product; a specific cue (净值, 年化利率) outweighs a generic one (收益).
-    private static readonly (string Product, string Cue, int Weight)[] Cues =
+    internal static readonly (string Product, string Cue, int Weight)[] Cues =
     [
         ("private-fund", "私募", 4), ("private-fund", "合格投资者", 3), ("private-fund", "私募基金", 3),
         ("fund", "基金", 2), ("fund", "净值", 3), ("fund", "定投", 3), ("fund", "基金经理", 3), ("fund", "etf", 2), ("fund", "申购", 1),
@@ -25,16 +27,41 @@ public static class ProfileDetector
     ];
 
     private const int MinimumScore = 3;
+    private const int MaxCount = 5;
+
+    // One pass of an automaton over the draft finds every cue: 75 separate searches of the whole text cost more than the rules.
+    private static readonly PhraseAutomaton CueAutomaton = new([.. Cues.Select(c => c.Cue)]);
+
+    [ThreadStatic]
+    private static List<LiteralHit>? t_hits;
 
     public static string? DetectProduct(string foldedText)
     {
-        var scores = new Dictionary<string, int>();
-        foreach (var (product, cue, weight) in Cues)
+        // Each cue counts its occurrences as successive searches would: left to right, none overlapping the one before, at most 5
+        // (the automaton reports a cue's occurrences in order).
+        var hits = t_hits ??= [];
+        hits.Clear();
+        CueAutomaton.FindAll(foldedText, hits);
+        Span<int> counts = stackalloc int[Cues.Length];
+        Span<int> lastEnds = stackalloc int[Cues.Length];
+        foreach (var hit in hits)
         {
-            int count = CountOccurrences(foldedText, cue, 5);
-            if (count > 0)
+            int cue = hit.PatternId;
+            int start = hit.End - Cues[cue].Cue.Length;
+            if (counts[cue] < MaxCount && (counts[cue] == 0 || start >= lastEnds[cue]))
             {
-                scores[product] = scores.GetValueOrDefault(product) + (weight * count);
+                counts[cue]++;
+                lastEnds[cue] = hit.End;
+            }
+        }
+
+        var scores = new Dictionary<string, int>();
+        for (int i = 0; i < Cues.Length; i++)
+        {
+            if (counts[i] > 0)
+            {
+                var (product, _, weight) = Cues[i];
+                scores[product] = scores.GetValueOrDefault(product) + (weight * counts[i]);
             }
         }
 
@@ -71,18 +98,5 @@ public static class ProfileDetector
         }
 
         return en ? ["en"] : ["zh-CN"];
-    }
-
-    private static int CountOccurrences(string text, string cue, int cap)
-    {
-        int count = 0;
-        int at = text.IndexOf(cue, StringComparison.Ordinal);
-        while (at >= 0 && count < cap)
-        {
-            count++;
-            at = text.IndexOf(cue, at + cue.Length, StringComparison.Ordinal);
-        }
-
-        return count;
     }
 }

@@ -28,10 +28,12 @@ public sealed class ProfileResolver(ComplianceConfig config, ProfileOverrides ov
     {
         string declaredSource = document.Format == DocumentFormat.Html ? "meta" : "front-matter";
         var mapping = MappingFor(path);
+        string? joined = null;
+        string Joined() => joined ??= string.Concat(document.Blocks.Select(b => b.Text));
 
         var (product, productSource) = Pick(
             overrides.Product, Declared(document, "product", Vocabulary.Products, warnings), mapping?.Product, declaredSource,
-            () => ProfileDetector.DetectProduct(TextFold.Fold(string.Concat(document.Blocks.Select(b => b.Text)))));
+            () => ProfileDetector.DetectProduct(TextFold.Fold(Joined())));
         var (channel, channelSource) = Pick(
             overrides.Channel, Declared(document, "channel", Vocabulary.Channels, warnings), mapping?.Channel, declaredSource, () => null);
 
@@ -44,7 +46,7 @@ public sealed class ProfileResolver(ComplianceConfig config, ProfileOverrides ov
         var (lang, langSource) = Pick(Vocabulary.NormalizeLang(overrides.Lang), declaredLang, mapping?.Lang, declaredSource, () => null);
         IReadOnlyList<string> languages = lang != null
             ? [lang]
-            : ProfileDetector.DetectLanguages(string.Concat(document.Blocks.Select(b => b.Text)));
+            : ProfileDetector.DetectLanguages(Joined());
 
         return new DraftProfile(product ?? "none", product == null ? "default" : productSource, channel, channel == null ? null : channelSource,
             languages, lang == null ? "detected" : langSource);
