@@ -202,7 +202,8 @@ public sealed class RuleEngine
         private readonly List<(int Rule, int Block, int Start, int End)> _triggers = [];
         private string[]? _looseBlocks;
         private GatedText? _allJoined;
-        private Dictionary<string, bool>? _wholeDraftMatches;
+        private GatedText?[]? _looseGated;
+        private Dictionary<(int First, int Last), GatedText>? _joinedRanges;
         private readonly bool _anyRequired;
 
         public EngineRun(RuleEngine engine, SourceDocument doc, DraftProfile profile, EngineOptions options)
@@ -538,11 +539,12 @@ public sealed class RuleEngine
                 }
 
                 var rule = (RequiredRule)Rules[ruleIndex];
-                var triggers = _triggers.Where(t => t.Rule == ruleIndex).ToList();
-                if (rule.HasTrigger && triggers.Count == 0)
+                if (rule.HasTrigger && !_triggers.Exists(t => t.Rule == ruleIndex))
                 {
                     continue;
                 }
+
+                var triggers = _triggers.FindAll(t => t.Rule == ruleIndex);
 
                 if (rule.Scope == RequiredScope.Document || triggers.Count == 0)
                 {
@@ -607,12 +609,11 @@ public sealed class RuleEngine
             var rule = (RequiredRule)Rules[ruleIndex];
             var statements = _engine._looseStatements[ruleIndex];
             var indexes = blockIndexes.Distinct().ToList();
+            indexes.Sort();
 
             // A statement may run across a line break that split it into two blocks: also try neighbours joined.
             bool allBlocks = indexes.Count == _looseBlocks.Length;
-            var joined = allBlocks
-                ? _allJoined ??= new GatedText(string.Concat(_looseBlocks))
-                : new GatedText(string.Concat(indexes.Order().Select(i => _looseBlocks[i])));
+            var joined = allBlocks ? _allJoined ??= new GatedText(string.Concat(_looseBlocks)) : Joined(indexes);
 
             // Every block is part of the joined text, so when no pattern depends on where the text starts or ends
             // (no anchors), whatever holds in one block holds in the joined text: testing that alone is enough.
@@ -620,18 +621,47 @@ public sealed class RuleEngine
             {
                 foreach (int i in indexes)
                 {
-                    if (Holds(ruleIndex, rule, statements, new GatedText(_looseBlocks[i]), false))
+                    if (Holds(ruleIndex, rule, statements, LooseBlock(i)))
                     {
                         return true;
                     }
                 }
             }
 
-            return Holds(ruleIndex, rule, statements, joined, allBlocks);
+            return Holds(ruleIndex, rule, statements, joined);
         }
 
-        /// <summary>Whether a statement or a statement pattern is in a (loose) text; results on the whole draft are shared between rules.</summary>
-        private bool Holds(int ruleIndex, RequiredRule rule, string[] statements, GatedText text, bool wholeDraft)
+        /// <summary>
+        /// One block's loose text, kept for the draft: the triggers of several rules look at the same blocks, and a gate's digit
+        /// positions are worked out once per text.
+        /// </summary>
+        private GatedText LooseBlock(int index)
+        {
+            _looseGated ??= new GatedText?[_looseBlocks!.Length];
+            return _looseGated[index] ??= new GatedText(_looseBlocks![index]);
+        }
+
+        /// <summary>Blocks joined in order; a run of neighbours (what a trigger's window is, outside tables) is joined once per draft.</summary>
+        private GatedText Joined(List<int> sortedIndexes)
+        {
+            int first = sortedIndexes[0], last = sortedIndexes[^1];
+            bool contiguous = last - first + 1 == sortedIndexes.Count;
+            if (contiguous && (_joinedRanges ??= []).TryGetValue((first, last), out var cached))
+            {
+                return cached;
+            }
+
+            var joined = new GatedText(string.Concat(sortedIndexes.Select(i => _looseBlocks![i])));
+            if (contiguous)
+            {
+                _joinedRanges![(first, last)] = joined;
+            }
+
+            return joined;
+        }
+
+        /// <summary>Whether a statement or a statement pattern is in a (loose) text; a pattern's result on a text is shared between rules and triggers.</summary>
+        private bool Holds(int ruleIndex, RequiredRule rule, string[] statements, GatedText text)
         {
             foreach (string statement in statements)
             {
@@ -649,19 +679,9 @@ public sealed class RuleEngine
                     continue;
                 }
 
-                if (!wholeDraft)
+                if (!text.Matches.TryGetValue(patterns[i], out bool found))
                 {
-                    if (rule.RequirePatterns[i].IsMatch(text.Text))
-                    {
-                        return true;
-                    }
-
-                    continue;
-                }
-
-                if (!(_wholeDraftMatches ??= new(StringComparer.Ordinal)).TryGetValue(patterns[i], out bool found))
-                {
-                    _wholeDraftMatches[patterns[i]] = found = rule.RequirePatterns[i].IsMatch(text.Text);
+                    text.Matches[patterns[i]] = found = rule.RequirePatterns[i].IsMatch(text.Text);
                 }
 
                 if (found)
@@ -852,8 +872,12 @@ public sealed class RuleEngine
     private class GatedText(string text)
     {
         private List<int>? _digits;
+        private Dictionary<string, bool>? _matches;
 
         public string Text { get; } = text;
+
+        /// <summary>Which statement patterns (by text) were found in this text.</summary>
+        public Dictionary<string, bool> Matches => _matches ??= new(StringComparer.Ordinal);
 
         public List<int> Digits => _digits ??= RegexGate.DigitPositions(Text);
     }
