@@ -72,6 +72,7 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
                 }
                 if (Labels.IsRisky(prediction.Label) && prediction.Probability >= threshold && IsProse(block.Kind)
                     && SentenceSplitter.IsLongEnoughForFinding(span) && !DisclosureGuard.HasDisclosure(span)
+                    && !(prediction.Label == Labels.Apr && AnnualRateGuard.StatesAnnualRate(span)) && !SalutationGuard.IsOnlySalutation(span)
                     && !overlapping.Any(i => !BesideOtherCategories || result[i].Category == prediction.Label))
                 {
                     added.Add(ModelFinding(document, prediction, srcStart, srcEnd));

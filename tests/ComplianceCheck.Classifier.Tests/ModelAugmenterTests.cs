@@ -225,4 +225,50 @@ public sealed class ModelAugmenterTests
     [InlineData("本金绝不可能出现亏损。", false)]
     public void Disclosure_guard_reads_possible_loss_but_not_impossible_loss(string sentence, bool expected) =>
         DisclosureGuard.HasDisclosure(sentence).ShouldBe(expected);
+
+    [Theory]
+    [InlineData("借款年化利率（单利）3.6%起，借1万元分12期。", true)]
+    [InlineData("分期手续费每期0.55%，折算年化利率约为12%。", true)]
+    [InlineData("本产品年利率7.2%，按日计息。", true)]
+    [InlineData("借款利率为7.2%（年化），随借随还。", true)]
+    [InlineData("APR ranges from 8.99% to 24.99% based on creditworthiness.", true)]
+    [InlineData("Borrow $10,000 over 36 months at 11.5% APR.", true)]
+    [InlineData("Representative 19.9% APR (variable).", true)]
+    [InlineData("The annual percentage rate is 6.5% for qualified buyers.", true)]
+    [InlineData("日息低至万分之三，借1万一天只要3块钱。", false)]
+    [InlineData("年化收益有保障，放心借。", false)]
+    [InlineData("Flat fee of 10% on your advance, no APR to worry about.", false)]
+    [InlineData("Only 0.04% per day on our quick loan.", false)]
+    public void Annual_rate_guard_needs_an_annualised_rate_with_its_number(string sentence, bool expected) =>
+        AnnualRateGuard.StatesAnnualRate(sentence).ShouldBe(expected);
+
+    [Fact]
+    public void A_sentence_that_states_its_annual_rate_is_no_apr_finding_however_loan_like_it_reads()
+    {
+        var credit = Profile with { Product = "credit" };
+        var doc = DocumentLoader.LoadText("a.txt", "借款年化利率（单利）7.2%起，最快3分钟到账。\n日息低至万分之三，借1万一天只要3块钱。\n");
+        var apr = new FakeClassifier(_ => P(Labels.Apr, 0.95));
+        new ModelAugmenter(apr, new ModelSettings()).Augment(doc, credit, []).ShouldHaveSingleItem().Match.ShouldBe("日息低至万分之三，借1万一天只要3块钱。");
+    }
+
+    [Theory]
+    [InlineData("各位读者朋友，大家好！", true)]
+    [InlineData("家人们晚上好！", true)]
+    [InlineData("宝子们，我们下期见～👋", true)]
+    [InlineData("Link in bio. Bye!", true)]
+    [InlineData("Hey guys, welcome back to my channel!", true)]
+    [InlineData("家人们冲！", false)]
+    [InlineData("宝子们，今天给大家分享一只基金。", false)]
+    [InlineData("Hey guys, this fund doubled my money!", false)]
+    [InlineData("大家好，这款理财稳赚不赔。", false)]
+    public void Salutation_guard_knows_a_greeting_from_a_sentence_that_says_something(string sentence, bool expected) =>
+        SalutationGuard.IsOnlySalutation(sentence).ShouldBe(expected);
+
+    [Fact]
+    public void A_greeting_is_never_a_model_finding()
+    {
+        var doc = DocumentLoader.LoadText("a.txt", "家人们晚上好！\n错过再等一年，今天就下单吧！\n");
+        var inducement = new FakeClassifier(_ => P(Labels.Inducement, 0.99));
+        new ModelAugmenter(inducement, new ModelSettings()).Augment(doc, Profile, []).ShouldHaveSingleItem().Match.ShouldBe("错过再等一年，今天就下单吧！");
+    }
 }
