@@ -64,14 +64,22 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
                 int srcStart = block.SourceStart(start);
                 int srcEnd = Math.Max(srcStart, block.SourceEnd(end));
                 OverlappingRuleFindings(result, srcStart, srcEnd, overlapping);
+
+                // A prediction that can neither add a finding (headings, cells and fragments never get one) nor lower a rule
+                // finding (there is none here) is not worth computing.
+                bool mayAdd = IsProse(block.Kind) && SentenceSplitter.IsLongEnoughForFinding(span);
+                if (!mayAdd && overlapping.Count == 0)
+                {
+                    continue;
+                }
+
                 var prediction = model.Predict(span);
                 double threshold = ModelText.HasIdeographs(span) ? settings.Threshold : Math.Max(settings.Threshold, LatinThreshold);
                 if (Labels.IsRisky(prediction.Label) && !DomainCue.Has(span))
                 {
                     threshold = Math.Max(threshold, NoCueThreshold);
                 }
-                if (Labels.IsRisky(prediction.Label) && prediction.Probability >= threshold && IsProse(block.Kind)
-                    && SentenceSplitter.IsLongEnoughForFinding(span) && !DisclosureGuard.HasDisclosure(span)
+                if (Labels.IsRisky(prediction.Label) && prediction.Probability >= threshold && mayAdd && !DisclosureGuard.HasDisclosure(span)
                     && !(prediction.Label == Labels.Apr && AnnualRateGuard.StatesAnnualRate(span)) && !SalutationGuard.IsOnlySalutation(span)
                     && !overlapping.Any(i => !BesideOtherCategories || result[i].Category == prediction.Label))
                 {

@@ -157,12 +157,29 @@ public sealed class ModelAugmenterTests
     }
 
     [Fact]
-    public void Every_sentence_of_every_block_is_judged_once_short_ones_with_their_neighbour()
+    public void Every_sentence_that_could_matter_is_judged_once_short_ones_with_their_neighbour()
     {
         var fake = Fake();
-        var doc = DocumentLoader.LoadText("a.md", "# 标题\n\n第一句。第二句！这是完整的第三句话。Third one. Fourth?\n\n- 列表项\n\n🔥🔥\n");
+        var doc = DocumentLoader.LoadText("a.md", "# 标题\n\n第一句。第二句！这是完整的第三句话。Third one. Fourth?\n\n- 这是列表里的一项说明\n\n🔥🔥\n");
         new ModelAugmenter(fake, new ModelSettings()).Augment(doc, Profile, []).ShouldBeEmpty();
-        fake.Seen.ShouldBe(["标题", "第一句。第二句！", "这是完整的第三句话。", "Third one. Fourth?", "列表项"]);
+
+        // The heading can get no model finding and holds no rule finding to lower, so it is not judged at all.
+        fake.Seen.ShouldBe(["第一句。第二句！", "这是完整的第三句话。", "Third one. Fourth?", "这是列表里的一项说明"]);
+    }
+
+    [Fact]
+    public void A_heading_is_judged_only_when_a_rule_finding_there_might_be_lowered()
+    {
+        var doc = DocumentLoader.LoadText("a.md", "# 保本理财是骗局\n\n正文第一句话在这里。\n");
+        var warning = new FakeClassifier(_ => P(Labels.CleanWarning, 0.95));
+        var rule = RuleFinding(doc, "保本");
+        var lowered = new ModelAugmenter(warning, new ModelSettings()).Augment(doc, Profile, [rule]).ShouldHaveSingleItem();
+        lowered.Severity.ShouldBe(Severity.Info);
+        warning.Seen.ShouldContain("保本理财是骗局");
+
+        var unflagged = new FakeClassifier(_ => P(Labels.CleanWarning, 0.95));
+        new ModelAugmenter(unflagged, new ModelSettings()).Augment(doc, Profile, []).ShouldBeEmpty();
+        unflagged.Seen.ShouldNotContain("保本理财是骗局");
     }
 
     [Fact]
