@@ -22,7 +22,8 @@ public static class DisclosureGuard
         "not a guarantee", "does not guarantee", "do not guarantee", "is no guarantee", "no bank guarantee", "not fdic", "not insured",
         "past performance", "before investing", "read it carefully", "read the prospectus", "prospectus", "not a deposit",
         "subject to credit approval", "member fdic", "member finra", "equal housing lender", "capital at risk", "can go down",
-        "may be worth more or less", "may fall as well as rise", "not indicative",
+        "may be worth more or less", "may fall as well as rise", "not indicative", "late repayment can cause", "moneyhelper",
+        "your home may be repossessed", "think carefully before securing",
     ];
 
     public static bool HasDisclosure(ReadOnlySpan<char> sentence)

@@ -20,7 +20,7 @@ public static class Evaluator
     public static EvaluationReport Run(
         IReadOnlyList<CorpusSentence> sentences, ClassifierModel model, RuleEngine engine, ModelSettings settings, ModelAugmenter? augmenter = null)
     {
-        augmenter ??= new ModelAugmenter(model, settings);
+        augmenter ??= new ModelAugmenter(model, settings) { Rules = engine.RuleSet };
         var outcomes = new List<SentenceOutcome>(sentences.Count);
         var modelTime = new Stopwatch();
         foreach (var sentence in sentences)

@@ -43,6 +43,13 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
     /// </summary>
     public double NoCueThreshold { get; init; } = 0.95;
 
+    /// <summary>
+    /// The rule packs in use. An apr judgement ("a credit offer without an annualised rate") is given only to drafts whose
+    /// profile some apr rule of the packs applies to: a savings, fund or insurance draft is no credit offer, however much a
+    /// sentence of it reads like one ("No monthly fees."). Null: every draft.
+    /// </summary>
+    public RuleSet? Rules { get; init; }
+
     public IReadOnlyList<Finding> Augment(SourceDocument document, DraftProfile profile, IReadOnlyList<Finding> ruleFindings)
     {
         var result = ruleFindings.ToList();
@@ -80,7 +87,8 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
                     threshold = Math.Max(threshold, NoCueThreshold);
                 }
                 if (Labels.IsRisky(prediction.Label) && prediction.Probability >= threshold && mayAdd && !DisclosureGuard.HasDisclosure(span)
-                    && !(prediction.Label == Labels.Apr && AnnualRateGuard.StatesAnnualRate(span)) && !SalutationGuard.IsOnlySalutation(span)
+                    && !(prediction.Label == Labels.Apr && (AnnualRateGuard.StatesAnnualRate(span) || !AprApplies(profile)))
+                    && !SalutationGuard.IsOnlySalutation(span)
                     && !overlapping.Any(i => !BesideOtherCategories || result[i].Category == prediction.Label))
                 {
                     added.Add(ModelFinding(document, prediction, srcStart, srcEnd));
@@ -103,6 +111,9 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
         result.AddRange(added);
         return [.. result.OrderBy(f => f.StartOffset).ThenBy(f => f.RuleId, StringComparer.Ordinal)];
     }
+
+    private bool AprApplies(DraftProfile profile) => Rules == null || Rules.Rules.Any(r =>
+        r.Category == Labels.Apr && r.AppliesTo(profile.Product, profile.Channel ?? string.Empty) && profile.HasLanguage(r.Lang));
 
     /// <summary>
     /// Indexes of rule findings that stand in the sentence: a span inside or across it (a missing-statement finding counts only

@@ -7,10 +7,17 @@ namespace ComplianceCheck.Classifier;
 /// Greetings and sign-offs ("家人们晚上好！", "各位读者朋友，大家好！", "Link in bio. Bye!") open and close nearly every script and
 /// article, and they share their words with the inducements the model learnt ("家人们冲！"). A sentence made of nothing else
 /// carries no claim, so it never becomes a model finding. Matched on folded text; anything besides greeting words, the
-/// audience's names, particles, punctuation and emoji makes it an ordinary sentence.
+/// audience's names, particles, punctuation and emoji makes it an ordinary sentence. A letter's closing ("Best regards,
+/// The Client Services Team") counts too, whatever signature follows it.
 /// </summary>
 public static partial class SalutationGuard
 {
+    // A letter's closing is followed by a signature (a name, a team), so it counts from where the sentence starts.
+    [GeneratedRegex(
+        @"^[\s\p{P}]*(?:(?:best|kind|warm|warmest)\s+(?:regards|wishes)|regards|sincerely|yours\s+(?:truly|sincerely|faithfully)|此致|顺颂(?:商祺|时祺)|祝好)(?:$|[\s\p{P}])",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex LetterClosing();
+
     [GeneratedRegex(
         @"^(?:[\s\p{P}\p{S}\p{Cs}]|各位|亲爱的|尊敬的|读者|朋友们?|家人们|宝子们?|宝宝们|宝们|姐妹们|集美们|兄弟们|老铁们?|粉丝们?|小伙伴们?|小可爱们|大家|你们|您们"
         + @"|早上好|上午好|中午好|下午好|晚上好|早安|午安|晚安|你好|您好|哈喽|嗨|欢迎(?:来到|回到|收看|收听|大家)?|又见面|见面|回来|来到|我的|直播间|频道|公众号|主页"
@@ -22,5 +29,9 @@ public static partial class SalutationGuard
         RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex OnlySalutation();
 
-    public static bool IsOnlySalutation(ReadOnlySpan<char> sentence) => OnlySalutation().IsMatch(TextFold.Fold(sentence.ToString()));
+    public static bool IsOnlySalutation(ReadOnlySpan<char> sentence)
+    {
+        string folded = TextFold.Fold(sentence.ToString());
+        return OnlySalutation().IsMatch(folded) || LetterClosing().IsMatch(folded);
+    }
 }

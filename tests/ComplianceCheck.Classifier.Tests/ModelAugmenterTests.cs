@@ -288,4 +288,25 @@ public sealed class ModelAugmenterTests
         var inducement = new FakeClassifier(_ => P(Labels.Inducement, 0.99));
         new ModelAugmenter(inducement, new ModelSettings()).Augment(doc, Profile, []).ShouldHaveSingleItem().Match.ShouldBe("错过再等一年，今天就下单吧！");
     }
+
+    [Theory]
+    [InlineData("Best regards, The Client Services Team", true)]
+    [InlineData("Kind regards, Anna", true)]
+    [InlineData("此致 敬礼！", true)]
+    [InlineData("Best returns in the market, guaranteed.", false)]
+    public void A_letter_closing_counts_as_a_salutation_whatever_signature_follows(string sentence, bool expected) =>
+        SalutationGuard.IsOnlySalutation(sentence).ShouldBe(expected);
+
+    [Fact]
+    public void An_apr_judgement_is_given_only_where_the_packs_apr_rules_apply()
+    {
+        var doc = DocumentLoader.LoadText("a.txt", "No monthly fees, and your first transfer is free of charge.\n");
+        var apr = new FakeClassifier(_ => P(Labels.Apr, 0.99));
+        var rules = RuleSet.Load();
+        var en = new DraftProfile("deposit", "cli", null, null, ["en"], "cli");
+        new ModelAugmenter(apr, new ModelSettings()) { Rules = rules }.Augment(doc, en, []).ShouldBeEmpty();
+        new ModelAugmenter(apr, new ModelSettings()) { Rules = rules }.Augment(doc, en with { Product = "credit" }, []).ShouldHaveSingleItem()
+            .RuleId.ShouldBe("ML-APR");
+        new ModelAugmenter(apr, new ModelSettings()).Augment(doc, en, []).ShouldHaveSingleItem();
+    }
 }

@@ -70,7 +70,7 @@ internal static class BaselineCommand
             Config = config,
             Overrides = overrides,
             AsOf = asOf,
-            Augmenter = CheckExtensions.CreateAugmenter(parse, config),
+            Augmenter = CheckExtensions.CreateAugmenter(parse, config, engine.RuleSet),
         });
 
         var warnings = new List<string>();

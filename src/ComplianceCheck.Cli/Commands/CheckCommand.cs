@@ -104,7 +104,7 @@ internal static class CheckCommand
             Config = config,
             Overrides = overrides,
             AsOf = asOf,
-            Augmenter = CheckExtensions.CreateAugmenter(parse, config),
+            Augmenter = CheckExtensions.CreateAugmenter(parse, config, engine.RuleSet),
             KeepSourceLines = format == "text",
         };
         var scanner = new Scanner(settings);

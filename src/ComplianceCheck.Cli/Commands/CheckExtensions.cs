@@ -2,6 +2,7 @@ using System.CommandLine;
 using ComplianceCheck.Cli.Gate;
 using ComplianceCheck.Core.Configuration;
 using ComplianceCheck.Core.Reports;
+using ComplianceCheck.Core.Rules;
 using ComplianceCheck.Core.Scanning;
 
 namespace ComplianceCheck.Cli.Commands;
@@ -16,7 +17,8 @@ internal static class CheckExtensions
 
     public static IEnumerable<Option> Options => [ModelOptions.NoModel, .. GateOptions.All, .. RequireApprovalGate.Options];
 
-    public static IFindingAugmenter? CreateAugmenter(ParseResult parse, ComplianceConfig config) => ModelOptions.CreateAugmenter(parse, config);
+    public static IFindingAugmenter? CreateAugmenter(ParseResult parse, ComplianceConfig config, RuleSet rules) =>
+        ModelOptions.CreateAugmenter(parse, config, rules);
 
     public static Func<string, bool> IgnoreTest(ComplianceConfig config) => ComplianceIgnore.Load(config);
 

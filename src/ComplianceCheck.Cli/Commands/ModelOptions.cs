@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ComplianceCheck.Classifier;
 using ComplianceCheck.Core.Configuration;
+using ComplianceCheck.Core.Rules;
 using ComplianceCheck.Core.Scanning;
 
 namespace ComplianceCheck.Cli.Commands;
@@ -19,7 +20,7 @@ internal static class ModelOptions
     };
 
     /// <summary>The classifier for <c>check</c>: the model embedded in the tool, unless --no-model or model.enabled: false.</summary>
-    public static IFindingAugmenter? CreateAugmenter(ParseResult parse, ComplianceConfig config)
+    public static IFindingAugmenter? CreateAugmenter(ParseResult parse, ComplianceConfig config, RuleSet rules)
     {
         if (parse.GetValue(NoModel) || !config.Model.Enabled)
         {
@@ -29,7 +30,7 @@ internal static class ModelOptions
         try
         {
             var model = ClassifierModel.LoadEmbedded();
-            return model == null ? null : new ModelAugmenter(model, config.Model);
+            return model == null ? null : new ModelAugmenter(model, config.Model) { Rules = rules };
         }
         catch (InvalidDataException ex)
         {

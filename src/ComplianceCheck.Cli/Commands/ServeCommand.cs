@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ComplianceCheck.Core.Configuration;
+using ComplianceCheck.Core.Rules;
 using ComplianceCheck.Web;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -32,7 +33,8 @@ internal static class ServeCommand
                 "--Review:CleanDraftsSkipLegal", parse.GetValue(skipLegal) ? "true" : "false",
             ];
             // The classifier checks submitted versions too (its fingerprint is stored with them) unless --no-model.
-            var augmenter = ModelOptions.CreateAugmenter(parse, ComplianceConfig.Empty);
+            // The server scans with the built-in packs; the model's apr judgements follow where those packs' apr rules apply.
+            var augmenter = ModelOptions.CreateAugmenter(parse, ComplianceConfig.Empty, RuleSet.Load());
             var app = ReviewServer.Create(args, services =>
             {
                 if (augmenter != null)
