@@ -274,6 +274,8 @@ public sealed class ModelAugmenterTests
     [InlineData("宝子们，我们下期见～👋", true)]
     [InlineData("Link in bio. Bye!", true)]
     [InlineData("Hey guys, welcome back to my channel!", true)]
+    [InlineData("[开场]\n家人们晚上好！", true)]
+    [InlineData("【口播】宝子们好呀～", true)]
     [InlineData("家人们冲！", false)]
     [InlineData("宝子们，今天给大家分享一只基金。", false)]
     [InlineData("Hey guys, this fund doubled my money!", false)]
