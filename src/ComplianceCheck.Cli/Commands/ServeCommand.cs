@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ComplianceCheck.Core.Configuration;
+using ComplianceCheck.Core.Engine;
 using ComplianceCheck.Core.Rules;
 using ComplianceCheck.Web;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,10 +34,13 @@ internal static class ServeCommand
                 "--Review:CleanDraftsSkipLegal", parse.GetValue(skipLegal) ? "true" : "false",
             ];
             // The classifier checks submitted versions too (its fingerprint is stored with them) unless --no-model.
-            // The server scans with the built-in packs; the model's apr judgements follow where those packs' apr rules apply.
-            var augmenter = ModelOptions.CreateAugmenter(parse, ComplianceConfig.Empty, RuleSet.Load());
+            // The server scans with the built-in packs, loaded once here for the engine and for the model (whose apr judgements
+            // follow where those packs' apr rules apply); this registration replaces the server's own engine.
+            var rules = RuleSet.Load();
+            var augmenter = ModelOptions.CreateAugmenter(parse, ComplianceConfig.Empty, rules);
             var app = ReviewServer.Create(args, services =>
             {
+                services.AddSingleton(new RuleEngine(rules));
                 if (augmenter != null)
                 {
                     services.AddSingleton(augmenter);
