@@ -78,7 +78,9 @@ public static class CorpusReader
                 throw new CorpusException($"{path}:{i + 1}: {cells.Length} columns, expected 7");
             }
 
-            var sentence = new CorpusSentence(cells[0].Trim(), cells[1], cells[2], cells[3], cells[4], cells[5], cells[6]) { File = path, Line = i + 1 };
+            string product = Vocabulary.NormalizeProduct(cells[3]) ?? cells[3];
+            string channel = Vocabulary.NormalizeChannel(cells[4]) ?? cells[4];
+            var sentence = new CorpusSentence(cells[0].Trim(), cells[1], cells[2], product, channel, cells[5], cells[6]) { File = path, Line = i + 1 };
             Check(sentence.Text.Length > 0, path, i, "empty text");
             Check(Labels.Languages.Contains(sentence.Lang), path, i, $"lang '{sentence.Lang}' is not zh-CN or en");
             Check(Labels.IsKnown(sentence.Label), path, i, $"label '{sentence.Label}' is not one of {string.Join(", ", Labels.All)}");

@@ -104,6 +104,8 @@ public sealed class CheckCommandTests : IDisposable
 
         _fx.Check("drafts", "--product", "crypto").ShouldSatisfyAllConditions(
             r => r.ExitCode.ShouldBe(2), r => r.Stderr.ShouldContain("--product 'crypto' is not one of"));
+        _fx.Check("drafts", "--product", "贷款", "--channel", "朋友圈", "--format", "json").ShouldSatisfyAllConditions(
+            r => r.ExitCode.ShouldBe(0, r.ToString()), r => r.Stdout.ShouldContain("\"product\": \"credit\""), r => r.Stdout.ShouldContain("\"channel\": \"wechat-moments\""));
         _fx.Check("drafts", "--fail-on", "fatal").ExitCode.ShouldBe(2);
     }
 

@@ -39,6 +39,45 @@ public class ProfileResolverTests
         ProfileDetector.DetectLanguages("本基金 invests in global equities").ShouldContain("zh-CN");
     }
 
+    [Theory]
+    [InlineData("朋友圈", "wechat-moments")]
+    [InlineData("公众号", "wechat-article")]
+    [InlineData("抖音", "short-video")]
+    [InlineData("Short Video", "short-video")]
+    [InlineData("app_banner", "app-banner")]
+    [InlineData("SMS", "sms")]
+    public void Channels_are_declared_in_the_team_s_own_words(string declared, string channel)
+    {
+        var warnings = new List<string>();
+        var doc = DocumentLoader.LoadText("/repo/x.md", $"---\nchannel: {declared}\nproduct: 基金\n---\n正文。");
+        var profile = new ProfileResolver(ComplianceConfig.Empty, new ProfileOverrides()).Resolve(doc, "/repo/x.md", warnings);
+        profile.Channel.ShouldBe(channel);
+        profile.Product.ShouldBe("fund");
+        warnings.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Every_alias_names_one_term_and_terms_name_themselves()
+    {
+        foreach (string product in Rules.Vocabulary.Products)
+        {
+            Rules.Vocabulary.NormalizeProduct(product.ToUpperInvariant()).ShouldBe(product);
+        }
+
+        foreach (string channel in Rules.Vocabulary.Channels)
+        {
+            Rules.Vocabulary.NormalizeChannel(" " + channel + " ").ShouldBe(channel);
+        }
+
+        Rules.Vocabulary.NormalizeProduct("loan").ShouldBe("credit");
+        Rules.Vocabulary.NormalizeProduct("私募基金").ShouldBe("private-fund");
+        Rules.Vocabulary.NormalizeProduct("crypto").ShouldBeNull();
+        Rules.Vocabulary.NormalizeChannel("poster").ShouldBe("wechat-moments");
+        Rules.Vocabulary.NormalizeChannel("fax").ShouldBeNull();
+        ConfigLoader.Parse("paths:\n  - glob: 'a/**'\n    product: 理财\n    channel: 小红书\n", "c.yaml").Paths[0]
+            .ShouldSatisfyAllConditions(m => m.Product.ShouldBe("wealth"), m => m.Channel.ShouldBe("xiaohongshu"));
+    }
+
     [Fact]
     public void Config_errors_name_file_and_line()
     {

@@ -51,8 +51,8 @@ internal static class BaselineCommand
 
         var config = ToolSetup.LoadConfig(parse.GetValue(CheckCommand.Config));
         var overrides = new ProfileOverrides(
-            Vocabulary(parse.GetValue(CheckCommand.Product), ComplianceCheck.Core.Rules.Vocabulary.Products, "--product"),
-            Vocabulary(parse.GetValue(CheckCommand.Channel), ComplianceCheck.Core.Rules.Vocabulary.Channels, "--channel"),
+            CheckCommand.CheckVocabulary(parse.GetValue(CheckCommand.Product), Vocabulary.Products, Vocabulary.NormalizeProduct, "--product"),
+            CheckCommand.CheckVocabulary(parse.GetValue(CheckCommand.Channel), Vocabulary.Channels, Vocabulary.NormalizeChannel, "--channel"),
             parse.GetValue(CheckCommand.Lang) is { } lang
                 ? ComplianceCheck.Core.Rules.Vocabulary.NormalizeLang(lang) ?? throw new UsageException($"--lang '{lang}' is not one of zh-CN, en")
                 : null);
@@ -125,15 +125,5 @@ internal static class BaselineCommand
 
         Console.WriteLine($"gate on new findings only: compliance check --baseline {output}");
         return ExitCodes.Ok;
-    }
-
-    private static string? Vocabulary(string? value, IReadOnlyList<string> allowed, string option)
-    {
-        if (value != null && !allowed.Contains(value))
-        {
-            throw new UsageException($"{option} '{value}' is not one of {string.Join(", ", allowed)}");
-        }
-
-        return value;
     }
 }

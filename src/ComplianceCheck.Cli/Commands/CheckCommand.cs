@@ -88,8 +88,8 @@ internal static class CheckCommand
 
         Severity? failOn = ParseFailOn(parse.GetValue(FailOn), config);
         var overrides = new ProfileOverrides(
-            CheckVocabulary(parse.GetValue(Product), Vocabulary.Products, "--product"),
-            CheckVocabulary(parse.GetValue(Channel), Vocabulary.Channels, "--channel"),
+            CheckVocabulary(parse.GetValue(Product), Vocabulary.Products, Vocabulary.NormalizeProduct, "--product"),
+            CheckVocabulary(parse.GetValue(Channel), Vocabulary.Channels, Vocabulary.NormalizeChannel, "--channel"),
             parse.GetValue(Lang) is { } lang ? Vocabulary.NormalizeLang(lang) ?? throw new UsageException($"--lang '{lang}' is not one of zh-CN, en") : null);
         var asOf = DateOnly.FromDateTime(DateTime.Today);
         if (parse.GetValue(AsOf) is { } asOfText && !DateOnly.TryParseExact(asOfText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out asOf))
@@ -129,14 +129,15 @@ internal static class CheckCommand
         };
     }
 
-    private static string? CheckVocabulary(string? value, IReadOnlyList<string> allowed, string option)
+    /// <summary>The vocabulary term an option names (aliases such as 朋友圈 or loan accepted); a usage error otherwise.</summary>
+    internal static string? CheckVocabulary(string? value, IReadOnlyList<string> allowed, Func<string?, string?> normalize, string option)
     {
-        if (value != null && !allowed.Contains(value))
+        if (value == null)
         {
-            throw new UsageException($"{option} '{value}' is not one of {string.Join(", ", allowed)}");
+            return null;
         }
 
-        return value;
+        return normalize(value) ?? throw new UsageException($"{option} '{value}' is not one of {string.Join(", ", allowed)}");
     }
 
     /// <summary>Builds the ignore test from the config's globs (relative to the config's folder).</summary>

@@ -112,8 +112,8 @@ public static class ConfigLoader
                 string? product = reader.Scalar(map, "product");
                 string? channel = reader.Scalar(map, "channel");
                 string? lang = reader.Scalar(map, "lang");
-                reader.CheckVocabulary(product, Vocabulary.Products, map, "product");
-                reader.CheckVocabulary(channel, Vocabulary.Channels, map, "channel");
+                product = reader.CheckVocabulary(product, Vocabulary.Products, Vocabulary.NormalizeProduct, map, "product");
+                channel = reader.CheckVocabulary(channel, Vocabulary.Channels, Vocabulary.NormalizeChannel, map, "channel");
                 if (lang != null && Vocabulary.NormalizeLang(lang) == null)
                 {
                     throw new ConfigException($"{path}:{map.Start.Line}: lang '{lang}' is not one of zh-CN, en");
@@ -226,12 +226,9 @@ public static class ConfigLoader
                 ? d
                 : throw new ConfigException($"{path}:{node.Start.Line}: {what} must be a number from 0 to 1");
 
-        public void CheckVocabulary(string? value, IReadOnlyList<string> allowed, YamlNode node, string what)
-        {
-            if (value != null && !allowed.Contains(value))
-            {
-                throw new ConfigException($"{path}:{node.Start.Line}: {what} '{value}' is not one of {string.Join(", ", allowed)}");
-            }
-        }
+        public string? CheckVocabulary(string? value, IReadOnlyList<string> allowed, Func<string?, string?> normalize, YamlNode node, string what) =>
+            value == null
+                ? null
+                : normalize(value) ?? throw new ConfigException($"{path}:{node.Start.Line}: {what} '{value}' is not one of {string.Join(", ", allowed)}");
     }
 }

@@ -16,6 +16,51 @@ public static class Vocabulary
 
     public static readonly IReadOnlyList<string> BasisTypes = ["statute", "industry-practice"];
 
+    // Teams describe drafts in their own words (朋友圈, 公众号, loan, 理财); each alias names exactly one vocabulary term.
+    private static readonly Dictionary<string, string> ProductAliases = Aliases(new()
+    {
+        ["wealth"] = ["理财", "银行理财", "理财产品", "wealth-management", "wm"],
+        ["fund"] = ["基金", "公募", "公募基金", "mutual-fund", "etf"],
+        ["private-fund"] = ["私募", "私募基金", "private"],
+        ["insurance"] = ["保险", "保险产品"],
+        ["credit"] = ["贷款", "信贷", "信用卡", "消费贷", "loan", "loans", "lending", "credit-card"],
+        ["securities"] = ["证券", "股票", "券商", "brokerage", "stocks"],
+        ["deposit"] = ["存款", "大额存单", "储蓄", "savings"],
+        ["general"] = ["通用", "品牌", "brand"],
+    });
+
+    private static readonly Dictionary<string, string> ChannelAliases = Aliases(new()
+    {
+        ["wechat-article"] = ["公众号", "微信公众号", "微信文章", "公众号文章", "wechat", "article"],
+        ["wechat-moments"] = ["朋友圈", "微信朋友圈", "moments", "moments-poster", "poster", "海报"],
+        ["xiaohongshu"] = ["小红书", "rednote", "red"],
+        ["short-video"] = ["短视频", "抖音", "视频号", "快手", "douyin", "tiktok", "video", "video-script"],
+        ["app-banner"] = ["app", "banner", "横幅", "开屏"],
+        ["sms"] = ["短信", "text-message"],
+        ["web"] = ["官网", "网页", "网站", "website", "webpage"],
+        ["print"] = ["印刷", "纸质", "宣传册", "折页", "flyer", "brochure", "leaflet"],
+    });
+
+    /// <summary>The product term a declared value names (the term itself, any case, or an alias), else null.</summary>
+    public static string? NormalizeProduct(string? value) => Normalize(value, Products, ProductAliases);
+
+    /// <summary>The channel term a declared value names (the term itself, any case, or an alias), else null.</summary>
+    public static string? NormalizeChannel(string? value) => Normalize(value, Channels, ChannelAliases);
+
+    private static string? Normalize(string? value, IReadOnlyList<string> terms, Dictionary<string, string> aliases)
+    {
+        if (value == null)
+        {
+            return null;
+        }
+
+        string key = value.Trim().ToLowerInvariant().Replace('_', '-').Replace(' ', '-');
+        return terms.Contains(key) ? key : aliases.GetValueOrDefault(key);
+    }
+
+    private static Dictionary<string, string> Aliases(Dictionary<string, string[]> byTerm) =>
+        byTerm.SelectMany(t => t.Value.Select(alias => (alias, t.Key))).ToDictionary(x => x.alias, x => x.Key, StringComparer.Ordinal);
+
     public static string? NormalizeLang(string? lang) => lang?.Trim().ToLowerInvariant() switch
     {
         "zh" or "zh-cn" or "zh-hans" or "zh_cn" or "cn" or "chinese" => "zh-CN",

@@ -32,10 +32,10 @@ public sealed class ProfileResolver(ComplianceConfig config, ProfileOverrides ov
         string Joined() => joined ??= string.Concat(document.Blocks.Select(b => b.Text));
 
         var (product, productSource) = Pick(
-            overrides.Product, Declared(document, "product", Vocabulary.Products, warnings), mapping?.Product, declaredSource,
+            overrides.Product, Declared(document, "product", Vocabulary.Products, Vocabulary.NormalizeProduct, warnings), mapping?.Product, declaredSource,
             () => ProfileDetector.DetectProduct(TextFold.Fold(Joined())));
         var (channel, channelSource) = Pick(
-            overrides.Channel, Declared(document, "channel", Vocabulary.Channels, warnings), mapping?.Channel, declaredSource, () => null);
+            overrides.Channel, Declared(document, "channel", Vocabulary.Channels, Vocabulary.NormalizeChannel, warnings), mapping?.Channel, declaredSource, () => null);
 
         string? declaredLang = document.DeclaredMetadata.TryGetValue("lang", out var l) ? Vocabulary.NormalizeLang(l) : null;
         if (document.DeclaredMetadata.ContainsKey("lang") && declaredLang == null)
@@ -72,15 +72,15 @@ public sealed class ProfileResolver(ComplianceConfig config, ProfileOverrides ov
         return (detect(), "detected");
     }
 
-    private static string? Declared(SourceDocument document, string key, IReadOnlyList<string> vocabulary, List<string> warnings)
+    private static string? Declared(
+        SourceDocument document, string key, IReadOnlyList<string> vocabulary, Func<string?, string?> normalize, List<string> warnings)
     {
         if (!document.DeclaredMetadata.TryGetValue(key, out var value))
         {
             return null;
         }
 
-        string normalized = value.Trim().ToLowerInvariant();
-        if (vocabulary.Contains(normalized))
+        if (normalize(value) is { } normalized)
         {
             return normalized;
         }

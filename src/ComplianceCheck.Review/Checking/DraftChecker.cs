@@ -35,15 +35,8 @@ public sealed class DraftChecker(RuleEngine engine, IFindingAugmenter? augmenter
 
     public CheckedDraft Check(string fileName, string content, string? product, string? channel)
     {
-        if (product != null && !Vocabulary.Products.Contains(product))
-        {
-            throw new ReviewException(ReviewError.Invalid, $"product '{product}' is not one of {string.Join(", ", Vocabulary.Products)}");
-        }
-
-        if (channel != null && !Vocabulary.Channels.Contains(channel))
-        {
-            throw new ReviewException(ReviewError.Invalid, $"channel '{channel}' is not one of {string.Join(", ", Vocabulary.Channels)}");
-        }
+        product = Term(product, "product", Vocabulary.Products, Vocabulary.NormalizeProduct);
+        channel = Term(channel, "channel", Vocabulary.Channels, Vocabulary.NormalizeChannel);
 
         var scanner = new Scanner(new ScanSettings
         {
@@ -65,4 +58,9 @@ public sealed class DraftChecker(RuleEngine engine, IFindingAugmenter? augmenter
             ToolVersion = RuleSet.ToolVersion,
         };
     }
+
+    private static string? Term(string? value, string what, IReadOnlyList<string> terms, Func<string?, string?> normalize) =>
+        value == null
+            ? null
+            : normalize(value) ?? throw new ReviewException(ReviewError.Invalid, $"{what} '{value}' is not one of {string.Join(", ", terms)}");
 }
