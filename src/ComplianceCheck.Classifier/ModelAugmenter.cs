@@ -93,7 +93,8 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
                 {
                     added.Add(ModelFinding(document, prediction, srcStart, srcEnd));
                 }
-                else if (overlapping.Count > 0 && prediction.Label == Labels.CleanWarning && prediction.Probability >= settings.DowngradeThreshold)
+                else if (overlapping.Count > 0 && prediction.Label == Labels.CleanWarning && prediction.Probability >= settings.DowngradeThreshold
+                    && WarnsBesideFindings(span, result, overlapping))
                 {
                     foreach (int i in overlapping)
                     {
@@ -110,6 +111,26 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
 
         result.AddRange(added);
         return [.. result.OrderBy(f => f.StartOffset).ThenBy(f => f.RuleId, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// Whether the sentence, once the flagged words are taken out, still shows a sign of warning, negating, quoting or asking. The
+    /// model may read 稳赚不赔的定投方案 as a warning because of 不赔; with no such sign outside the flagged words, the rule stands.
+    /// </summary>
+    private static bool WarnsBesideFindings(ReadOnlySpan<char> sentence, List<Finding> findings, List<int> overlapping)
+    {
+        string rest = TextFold.Fold(sentence.ToString());
+        foreach (int i in overlapping)
+        {
+            string match = TextFold.Fold(findings[i].Match);
+            int at = match.Length == 0 ? -1 : rest.IndexOf(match, StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                rest = string.Concat(rest.AsSpan(0, at), " ", rest.AsSpan(at + match.Length));
+            }
+        }
+
+        return NegationDetector.HasWarningSign(rest);
     }
 
     private bool AprApplies(DraftProfile profile) => Rules == null || Rules.Rules.Any(r =>

@@ -42,7 +42,7 @@ public static class SentenceSplitter
 
     /// <summary>
     /// The units the model judges: whole sentences (a semicolon does not end one: the corpus has such sentences whole), with a fragment too short to judge alone ("Guaranteed." "手慢无！") joined to the
-    /// sentence after it (or, at the end of the block, to the one before), so the model sees it in its context.
+    /// sentence after it on the same line (or, at the end of the block, to the one before), so the model sees it in its context.
     /// </summary>
     public static IReadOnlyList<(int Start, int End)> Units(string text)
     {
@@ -56,9 +56,16 @@ public static class SentenceSplitter
     {
         Split(text, atSemicolons: false, sentences);
         units.Clear();
-        int pending = -1;
+        int pending = -1, pendingEnd = -1;
         foreach (var (start, end) in sentences)
         {
+            // A fragment on a line of its own (a heading, a script cue such as [镜头4], an SMS's 回T退订) is no part of the next
+            // line's sentence: joined to it, the finding would start on the wrong line and the model would read two texts as one.
+            if (pending >= 0 && text.AsSpan(pendingEnd, start - pendingEnd).Contains('\n'))
+            {
+                pending = -1;
+            }
+
             int from = pending >= 0 ? pending : start;
             if (IsLongEnoughForFinding(text.AsSpan(from, end - from)))
             {
@@ -68,19 +75,22 @@ public static class SentenceSplitter
             else
             {
                 pending = from;
+                pendingEnd = end;
             }
         }
 
         if (pending >= 0)
         {
+            // A closing fragment joins the sentence before it on its line; one on a line of its own (回T退订, "Apply now") is
+            // left unjudged, as it would be before a sentence.
             int end = sentences[^1].End;
-            if (units.Count > 0)
-            {
-                units[^1] = (units[^1].Start, end);
-            }
-            else
+            if (units.Count == 0)
             {
                 units.Add((pending, end));
+            }
+            else if (!text.AsSpan(units[^1].End, pending - units[^1].End).Contains('\n'))
+            {
+                units[^1] = (units[^1].Start, end);
             }
         }
     }

@@ -133,6 +133,22 @@ public sealed class ModelAugmenterTests
         findings[1].ShouldBe(asserted);
     }
 
+    [Theory]
+    [InlineData("稳赚不赔的基金定投方案，手把手教你上车", "稳赚不赔", false)]
+    [InlineData("风险小、波动低，适合追求安稳的你。", "风险小", false)]
+    [InlineData("谁说理财稳赚不赔？", "稳赚不赔", true)]
+    [InlineData("不要相信“稳赚不赔”的宣传。", "稳赚不赔", true)]
+    [InlineData("We promise you will never lose a penny.", "never lose a penny", false)]
+    [InlineData("Be wary of anyone who says you can never lose a penny.", "never lose a penny", true)]
+    public void Downgrade_needs_a_sign_of_warning_beside_the_flagged_words(string text, string match, bool lowered)
+    {
+        var doc = DocumentLoader.LoadText("a.txt", text);
+        var rule = RuleFinding(doc, match);
+        var warning = new FakeClassifier(_ => P(Labels.CleanWarning, 0.95));
+        var finding = new ModelAugmenter(warning, new ModelSettings()).Augment(doc, Profile, [rule]).ShouldHaveSingleItem();
+        finding.Severity.ShouldBe(lowered ? Severity.Info : Severity.Error);
+    }
+
     [Fact]
     public void Downgrade_needs_the_downgrade_threshold_and_never_touches_missing_disclaimers()
     {
@@ -165,6 +181,21 @@ public sealed class ModelAugmenterTests
 
         // The heading can get no model finding and holds no rule finding to lower, so it is not judged at all.
         fake.Seen.ShouldBe(["第一句。第二句！", "这是完整的第三句话。", "Third one. Fourth?", "这是列表里的一项说明"]);
+    }
+
+    [Fact]
+    public void A_fragment_on_a_line_of_its_own_is_not_joined_to_the_next_line()
+    {
+        var fake = Fake();
+        var doc = DocumentLoader.LoadText("a.txt", "预期收益\n每年收益稳稳的，到期一次领取。\n回T退订\n");
+        var finding = new ModelAugmenter(fake, new ModelSettings()).Augment(doc, Profile, []).ShouldHaveSingleItem();
+        finding.Line.ShouldBe(2);
+        finding.Match.ShouldBe("每年收益稳稳的，到期一次领取。");
+        fake.Seen.ShouldBe(["每年收益稳稳的，到期一次领取。"]);
+
+        var sameLine = Fake();
+        new ModelAugmenter(sameLine, new ModelSettings()).Augment(DocumentLoader.LoadText("b.txt", "稳稳的！每年收益都这么多，到期一次领取。"), Profile, []);
+        sameLine.Seen.ShouldBe(["稳稳的！每年收益都这么多，到期一次领取。"]);
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public enum ContextVerdict
 /// Decides whether a hit is asserted, negated or quoted, from the text just before it in the same clause and from
 /// the sentence around it. Works on folded text.
 /// </summary>
-internal static class NegationDetector
+public static class NegationDetector
 {
     private const int ChineseWindow = 10;
     private const int EnglishWindow = 28;
@@ -51,7 +51,54 @@ internal static class NegationDetector
 
     private static readonly (char Open, char Close)[] QuotePairs = [('“', '”'), ('「', '」'), ('『', '』'), ('"', '"'), ('‘', '’'), ('\'', '\'')];
 
-    public static ContextVerdict Judge(string folded, SentenceMap sentences, int start, int end)
+    // Signs, beyond negation and quotation cues, that a sentence warns, asks, reports or cites rather than claims.
+    private static readonly string[] WarningWords =
+    [
+        "风险", "谨慎", "提示", "提醒", "注意", "小心", "当心", "过往业绩", "不预示", "为准", "吗", "谁说", "所谓", "宣称", "声称", "号称", "鼓吹",
+        "被罚", "罚单", "法院", "判决", "案例", "可能", "≠", "骗", "举报", "踩坑", "踩雷", "?", "risk", "may ", "might ", "could ", "past performance",
+        "subject to", "warning", "claim", "promised", "court", "jailed", "regulator", "watchdog", "fca", "sec ", "lawsuit", "according to",
+        "illegal", "ban ", "suspicious", "skeptical", "sceptical", "who says", "who tell", "wary", "careful", "watch out", "red flag", "lying", "anyone who", "tells you", "too good to be true",
+    ];
+
+    /// <summary>
+    /// Whether folded text shows any sign of warning, negating, quoting, asking or citing: a negation not part of a non-negating
+    /// word (不仅, 稳赚不赔), a quotation or warning cue, a quotation mark or a question. A sentence without one asserts what it says,
+    /// however much it reads like a warning to a statistical model.
+    /// </summary>
+    public static bool HasWarningSign(string folded)
+    {
+        foreach (var (open, close) in QuotePairs)
+        {
+            if (folded.Contains(open) || folded.Contains(close))
+            {
+                return true;
+            }
+        }
+
+        foreach (string cue in QuotationCues.Concat(WarningWords).Concat(EnglishCues))
+        {
+            int at = folded.IndexOf(cue, StringComparison.Ordinal);
+            if (at >= 0 && (!char.IsAsciiLetter(cue[0]) || at == 0 || !char.IsAsciiLetter(folded[at - 1])))
+            {
+                return true;
+            }
+        }
+
+        foreach (string cue in ChineseCues)
+        {
+            for (int at = folded.IndexOf(cue, StringComparison.Ordinal); at >= 0; at = folded.IndexOf(cue, at + 1, StringComparison.Ordinal))
+            {
+                if (!StartsNonNegation(folded, at))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    internal static ContextVerdict Judge(string folded, SentenceMap sentences, int start, int end)
     {
         if (IsNegated(folded, start))
         {
@@ -62,7 +109,7 @@ internal static class NegationDetector
         return IsQuoted(folded, sStart, sEnd, start, end) ? ContextVerdict.Quoted : ContextVerdict.Asserted;
     }
 
-    public static bool IsNegated(string folded, int start)
+    internal static bool IsNegated(string folded, int start)
     {
         // A Latin-letter hit (No.1, yyds, guaranteed) can stand in English or in Chinese text: try both cue lists.
         bool latin = start < folded.Length && char.IsAsciiLetter(folded[start]);
