@@ -15,8 +15,12 @@ public sealed class RuleRegex
     public const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
     public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
 
-    /// <summary>Uses after which building the linear-time automaton pays for itself.</summary>
-    private const int PromotionUses = 256;
+    /// <summary>
+    /// Uses after which building the linear-time automaton pays for itself. Measured on a 10,000-draft scan: promoting after
+    /// 256 uses cost 28 MB more peak memory than after 4,096 for the same CPU time; the engine benchmark (50 MB of drafts) runs
+    /// as fast either way, as its hot regexes pass 4,096 uses early on.
+    /// </summary>
+    private const int PromotionUses = 4096;
 
     private Regex? _regex;
     private bool _promoted;
