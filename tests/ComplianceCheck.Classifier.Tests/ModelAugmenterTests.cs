@@ -302,6 +302,8 @@ public sealed class ModelAugmenterTests
     [Theory]
     [InlineData("各位读者朋友，大家好！", true)]
     [InlineData("家人们晚上好！", true)]
+    [InlineData("今天的分享就到这里，下周四同一时间再见。", true)]
+    [InlineData("下周四同一时间，直播间抢购限量理财。", false)]
     [InlineData("宝子们，我们下期见～👋", true)]
     [InlineData("Link in bio. Bye!", true)]
     [InlineData("Hey guys, welcome back to my channel!", true)]
