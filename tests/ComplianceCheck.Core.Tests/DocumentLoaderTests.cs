@@ -180,6 +180,15 @@ public class DocumentLoaderTests
         var doc = DocumentLoader.LoadText("bad.md", "---\nproduct: [fund\n---\n正文最佳\n");
         doc.Warnings.ShouldContain(w => w.Contains("front matter is not valid YAML", StringComparison.Ordinal));
         doc.Blocks.ShouldContain(b => b.Text.Contains("正文最佳", StringComparison.Ordinal));
+        doc.DeclaredMetadata.ContainsKey("product").ShouldBeFalse();
+
+        // An unquoted colon in the title makes the YAML invalid; the describing keys are still read, line by line.
+        var colon = DocumentLoader.LoadText("colon.md", "---\ntitle: 定投: 三个误区\nproduct: fund # 公募\nchannel: '公众号'\n  lang: en\n---\n正文\n");
+        colon.Warnings.ShouldHaveSingleItem().ShouldBe("line 2: front matter is not valid YAML (While scanning a plain scalar value, found invalid mapping.); read its title, product, channel line by line");
+        colon.DeclaredMetadata["title"].ShouldBe("定投: 三个误区");
+        colon.DeclaredMetadata["product"].ShouldBe("fund");
+        colon.DeclaredMetadata["channel"].ShouldBe("公众号");
+        colon.DeclaredMetadata.ContainsKey("lang").ShouldBeFalse();
 
         string bomb = "---\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
             + "d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nproduct: wealth\n---\n正文\n";
