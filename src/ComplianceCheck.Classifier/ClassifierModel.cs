@@ -42,7 +42,8 @@ public sealed class ClassifierModel : ISentenceClassifier
     private readonly float[] _biases;
     private readonly NgramScorer _scorer;
 
-    internal ClassifierModel(FeatureSpec spec, string[] labels, Dictionary<string, int> features, float[] weights, float[] biases, byte[]? bytes = null)
+    internal ClassifierModel(
+        FeatureSpec spec, string[] labels, Dictionary<string, int> features, float[] weights, float[] biases, string? trainedOn = null, byte[]? bytes = null)
     {
         if (labels.Length == 0 || labels.Any(l => !Labels.IsKnown(l)) || labels.Distinct().Count() != labels.Length)
         {
@@ -59,6 +60,7 @@ public sealed class ClassifierModel : ISentenceClassifier
         _features = features;
         _weights = weights;
         _biases = biases;
+        TrainedOn = trainedOn;
         _scorer = new NgramScorer(spec, features, weights, labels.Length);
         Bytes = bytes ?? Serialize();
         Fingerprint = Convert.ToHexString(SHA256.HashData(Bytes))[..16].ToLowerInvariant();
@@ -73,6 +75,9 @@ public sealed class ClassifierModel : ISentenceClassifier
     public string Fingerprint { get; }
 
     public IReadOnlyList<string> LabelOrder => _labels;
+
+    /// <summary>The <see cref="TrainingDigest"/> of the corpus and options the model was trained on (null for older files).</summary>
+    public string? TrainedOn { get; }
 
     public int FeatureCount => _features.Count;
 
@@ -136,13 +141,17 @@ public sealed class ClassifierModel : ISentenceClassifier
                 }
             }
 
-            return new ClassifierModel(spec, labels, features, weights, biases, bytes);
+            string? trainedOn = raw.Position < raw.Length ? reader.ReadString() : null;
+            return new ClassifierModel(spec, labels, features, weights, biases, trainedOn, bytes);
         }
         catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException or IOException or ArgumentException or OverflowException)
         {
             throw new InvalidDataException($"{name}: not a ComplianceCheck classifier model ({ex.Message})", ex);
         }
     }
+
+    /// <summary>The same weights, recorded as trained on <paramref name="digest"/>.</summary>
+    internal ClassifierModel WithTrainedOn(string digest) => new(Spec, _labels, _features, _weights, _biases, digest);
 
     public void Save(string path)
     {
@@ -253,6 +262,11 @@ public sealed class ClassifierModel : ISentenceClassifier
                 {
                     writer.Write(_weights[(f * _labels.Length) + i]);
                 }
+            }
+
+            if (TrainedOn != null)
+            {
+                writer.Write(TrainedOn);
             }
         }
 

@@ -50,7 +50,7 @@ public sealed record TrainingOptions
 /// <summary>
 /// Trains the sentence classifier with ML.NET: each sentence → character n-gram features (<see cref="NgramFeatures"/>) →
 /// multiclass maximum entropy (L-BFGS). One thread, a fixed seed and an ordinal-sorted vocabulary make the result
-/// reproducible byte for byte. The trained weights are kept in a <see cref="ClassifierModel"/>.
+/// reproducible byte for byte on one machine (across CPUs the weights differ in the last bits; see <see cref="TrainingDigest"/>). The trained weights are kept in a <see cref="ClassifierModel"/>.
 /// </summary>
 public static class ClassifierTrainer
 {
@@ -139,7 +139,7 @@ public static class ClassifierTrainer
             }
         }
 
-        var model = new ClassifierModel(spec, labels, vocabulary, weights, biases);
+        var model = new ClassifierModel(spec, labels, vocabulary, weights, biases, TrainingDigest.Of(corpus, options));
 
         var engine = ml.Model.CreatePredictionEngine<Row, Output>(transformer, inputSchemaDefinition: schema);
         IReadOnlyDictionary<string, double> Reference(string sentence)

@@ -56,18 +56,56 @@ public sealed class TrainingTests(CorpusFixture fx)
     }
 
     [Fact]
+    public void The_committed_model_was_trained_on_the_current_corpus()
+    {
+        fx.Committed.TrainedOn.ShouldBe(
+            TrainingDigest.Of(fx.Train, TrainingOptions.Default), "corpora/models/classifier.bin is stale: run 'compliance train' and rebuild");
+    }
+
+    [Fact]
+    public void The_training_digest_changes_with_any_sentence_label_or_option()
+    {
+        var corpus = fx.Train.Take(200).ToList();
+        string digest = TrainingDigest.Of(corpus, TrainingOptions.Default);
+        TrainingDigest.Of(corpus.Skip(1), TrainingOptions.Default).ShouldNotBe(digest);
+        TrainingDigest.Of(corpus.Select((s, i) => i == 50 ? s with { Text = s.Text + "。" } : s), TrainingOptions.Default).ShouldNotBe(digest);
+        TrainingDigest.Of(corpus.Select((s, i) => i == 50 ? s with { Label = Labels.CleanPromo == s.Label ? Labels.CleanWarning : Labels.CleanPromo } : s), TrainingOptions.Default)
+            .ShouldNotBe(digest);
+        TrainingDigest.Of(corpus, TrainingOptions.Default with { L2Regularization = 1e-4f }).ShouldNotBe(digest);
+        TrainingDigest.Of(corpus.Select(s => s with { Source = "authored:other", Hard = "none" }), TrainingOptions.Default).ShouldBe(digest);
+    }
+
+    /// <summary>
+    /// ML.NET's vectorised math sums floats in an order that depends on the CPU's instruction set (the committed model and
+    /// one retrained on a CPU with other vector units differ by up to 0.08 in a probability), so the retrained model is
+    /// compared with the committed one by what it gets right, not byte for byte.
+    /// </summary>
+    [Fact]
     public void Retraining_from_the_corpus_reproduces_the_committed_model()
     {
         var retrained = ClassifierTrainer.Train(fx.Train);
         var committed = fx.Committed;
-        retrained.Fingerprint.ShouldBe(committed.Fingerprint, "corpora/models/classifier.bin is stale: run 'compliance train' and rebuild");
+        retrained.TrainedOn.ShouldBe(committed.TrainedOn);
+        retrained.FeatureCount.ShouldBe(committed.FeatureCount);
+        retrained.LabelOrder.ShouldBe(committed.LabelOrder);
 
         var settings = new ModelSettings();
         var a = Evaluator.Run(fx.Test, retrained, fx.Engine, settings);
         var b = Evaluator.Run(fx.Test, committed, fx.Engine, settings);
-        a.ModelOnly.MacroF1Risky.ShouldBe(b.ModelOnly.MacroF1Risky);
-        a.Combined.MacroF1Risky.ShouldBe(b.Combined.MacroF1Risky);
-        a.Outcomes.Select(o => o.Prediction.Probability).ShouldBe(b.Outcomes.Select(o => o.Prediction.Probability));
+        a.ModelOnly.MacroF1Risky.ShouldBe(b.ModelOnly.MacroF1Risky, 0.01);
+        a.Combined.MacroF1Risky.ShouldBe(b.Combined.MacroF1Risky, 0.01);
+        int same = fx.Test.Count(s => retrained.Predict(s.Text).Label == committed.Predict(s.Text).Label);
+        ((double)same / fx.Test.Count).ShouldBeGreaterThan(0.98);
+    }
+
+    [Fact]
+    public void A_model_file_keeps_its_training_digest()
+    {
+        var model = fx.Committed.WithTrainedOn("0123456789abcdef");
+        var loaded = ClassifierModel.Load(model.Bytes);
+        loaded.TrainedOn.ShouldBe("0123456789abcdef");
+        loaded.Predict("保本保息，稳赚不赔").Probabilities.ShouldBe(fx.Committed.Predict("保本保息，稳赚不赔").Probabilities);
+        loaded.Fingerprint.ShouldNotBe(fx.Committed.Fingerprint);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ internal static class TrainCommand
         {
             Description = "Where to write the model (default: <corpus>/models/classifier.bin, the model built into the tool on the next build).",
         };
-        var command = new Command("train", "Train the sentence classifier on <corpus>/train (fixed seed, one thread: the same corpus gives the same model).")
+        var command = new Command("train", "Train the sentence classifier on <corpus>/train (fixed seed, one thread: on one machine the same corpus gives the same model byte for byte).")
         {
             ModelOptions.Corpus, output,
         };
