@@ -22,6 +22,14 @@ public sealed class CorpusTests(CorpusFixture fx)
     }
 
     [Fact]
+    public void Folding_traditional_characters_leaves_every_corpus_sentence_as_it_is()
+    {
+        // The model's features are taken from folded text: a corpus in simplified script keeps exactly the features it
+        // was trained on, while drafts in traditional script reach the same features.
+        fx.Train.Concat(fx.Test).Where(s => Core.Engine.TextFold.FoldHan(s.Text) != s.Text).Select(s => s.Text).ShouldBeEmpty();
+    }
+
+    [Fact]
     public void No_sentence_is_in_both_splits_or_twice_in_one()
     {
         var train = fx.Train.Select(s => s.Text).ToList();

@@ -1,5 +1,6 @@
 using ComplianceCheck.Core.Configuration;
 using ComplianceCheck.Core.Documents;
+using ComplianceCheck.Core.Engine;
 using ComplianceCheck.Core.Scanning;
 
 namespace ComplianceCheck.Core.Tests;
@@ -84,6 +85,16 @@ public class ProfileResolverTests
         Should.Throw<ConfigException>(() => ConfigLoader.Parse("rules:\n  disabled: [X]\n", "/repo/.compliance.yaml"))
             .Message.ShouldBe("/repo/.compliance.yaml:2: unknown key 'disabled' (expected one of disable, severity)");
         Should.Throw<ConfigException>(() => ConfigLoader.Parse("paths:\n  - glob: a\n    product: crypto\n", "c.yaml")).Message.ShouldContain("c.yaml:2:");
+    }
+
+    [Theory]
+    [InlineData("PayPop: your limit just went up! Shop now, pay later. Borrow up to $2,000 with no credit check.", "credit")]
+    [InlineData("Need cash fast? A cash advance lands in minutes; a $10 late fee applies if you miss a repayment.", "credit")]
+    [InlineData("【某消费金融】恭喜！您获得一笔最高8万元的备用金额度，点击领取。", "credit")]
+    [InlineData("Open a brokerage account and trade stocks commission-free.", "securities")]
+    public void Products_are_told_from_their_own_vocabulary(string text, string product)
+    {
+        ProfileDetector.DetectProduct(TextFold.Fold(text)).ShouldBe(product);
     }
 
     /// <summary>

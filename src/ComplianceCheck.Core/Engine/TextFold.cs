@@ -1,12 +1,25 @@
 namespace ComplianceCheck.Core.Engine;
 
 /// <summary>
-/// A one-to-one character fold (full-width → half-width, ideographic and no-break space → space, lower case), so a
-/// folded text has the same length as the original and every offset stays valid.
+/// A one-to-one character fold (full-width → half-width, ideographic and no-break space → space, lower case,
+/// traditional Chinese → simplified), so a folded text has the same length as the original and every offset stays valid.
 /// </summary>
 public static class TextFold
 {
     private static readonly char[] Table = BuildTable();
+
+    /// <summary>
+    /// Folds only the traditional Chinese characters of a rule's regex: the rest of a pattern is syntax (\B is not \b), and
+    /// a rule written with 優惠 must still match the folded 优惠. Full-width punctuation stays: （ in a pattern is a literal, ( is a group.
+    /// </summary>
+    public static string FoldHan(string pattern) => string.Create(pattern.Length, pattern, static (span, source) =>
+    {
+        for (int i = 0; i < source.Length; i++)
+        {
+            char c = source[i];
+            span[i] = c is (>= '\u3400' and <= '\u9FFF') or (>= '\uF900' and <= '\uFAFF') ? Table[c] : c;
+        }
+    });
 
     public static char Fold(char c) => Table[c];
 
@@ -44,6 +57,25 @@ public static class TextFold
             table[i] = char.ToLowerInvariant(c);
         }
 
+        foreach (var (traditional, simplified) in TraditionalToSimplified())
+        {
+            table[traditional] = simplified;
+        }
+
         return table;
+    }
+
+    private static IEnumerable<(char Traditional, char Simplified)> TraditionalToSimplified()
+    {
+        using var stream = typeof(TextFold).Assembly.GetManifestResourceStream("TraditionalChinese.txt")
+            ?? throw new InvalidOperationException("TraditionalChinese.txt is not embedded in ComplianceCheck.Core");
+        using var reader = new StreamReader(stream);
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length == 2 && line[0] != '#')
+            {
+                yield return (line[0], line[1]);
+            }
+        }
     }
 }

@@ -424,6 +424,7 @@ internal sealed class RuleFileReader
 
     private RuleRegex? CompileRegex(string pattern, long line, string where)
     {
+        pattern = Engine.TextFold.FoldHan(pattern);
         // Checked now, built on first use: the file's errors still surface at load with their line.
         if (!_verifyPatterns)
         {

@@ -1,0 +1,42 @@
+using ComplianceCheck.Core.Engine;
+using ComplianceCheck.Core.Rules;
+
+namespace ComplianceCheck.Core.Tests;
+
+/// <summary>Drafts in traditional script (Hong Kong, Macao, Taiwan) meet the same simplified rule packs.</summary>
+public class TraditionalChineseTests
+{
+    private static readonly Lazy<RuleEngine> BuiltIn = new(() => new RuleEngine(RuleSet.Load()));
+
+    [Fact]
+    public void Traditional_characters_fold_to_simplified_one_for_one()
+    {
+        string draft = "優惠只限今天，穩賺不賠！國家級資產配置";
+        string folded = TextFold.Fold(draft);
+        folded.Length.ShouldBe(draft.Length);
+        folded.ShouldBe("优惠只限今天,稳赚不赔!国家级资产配置");
+    }
+
+    [Fact]
+    public void A_rule_regex_folds_its_han_characters_and_keeps_its_syntax()
+    {
+        TextFold.FoldHan(@"(穩賺|保證)[^，。！]{0,4}（年化\B\d+％").ShouldBe(@"(稳赚|保证)[^，。！]{0,4}（年化\B\d+％");
+    }
+
+    [Fact]
+    public void Common_simplified_text_is_left_as_it_is()
+    {
+        const string simplified = "本理财产品不承诺保本，过往业绩不预示其未来表现。著名经济学家认为后市震荡，于是建议分散投资。";
+        TextFold.FoldHan(simplified).ShouldBe(simplified);
+        TextFold.Fold("著名").ShouldBe("著名");
+    }
+
+    [Fact]
+    public void A_traditional_draft_gets_the_simplified_rules_findings_at_its_own_columns()
+    {
+        var findings = TestRules.Scan(BuiltIn.Value, "亞洲收益基金\n本基金保證收益，穩賺不賠，全港最受歡迎！").Where(f => f.Severity != Severity.Info).ToList();
+        findings.ShouldContain(f => f.RuleId == "ZH-GUA-004" && f.Match == "穩賺不賠" && f.Line == 2 && f.Column == 9);
+        findings.ShouldContain(f => f.Category == "absolute" && f.Match == "最受歡迎");
+        findings.ShouldContain(f => f.Match == "保證收益");
+    }
+}
