@@ -15,7 +15,8 @@ public static class DisclosureGuard
         "理财非存款", "产品有风险", "投资须谨慎", "投资需谨慎", "投资有风险", "市场有风险", "入市需谨慎", "入市须谨慎", "过往业绩", "不预示",
         "不代表未来", "不构成", "不保证", "不承诺", "可能损失", "可能亏损", "本金损失", "损失本金", "风险提示", "风险揭示",
         "仔细阅读", "认真阅读", "谨慎决策", "谨慎投资", "理性投资", "以合同约定为准", "以合同为准", "可能出现亏损", "可能出现损失",
-        "可能会亏损", "可能会损失", "可能发生亏损", "可能发生损失",
+        "可能会亏损", "可能会损失", "可能发生亏损", "可能发生损失", "不能保证", "无法保证", "不能承诺", "无法承诺", "不存在保本", "仅供参考", "只是参考", "不代表实际",
+        "没有只赚不赔",
 
         // en: US and UK disclosure boilerplate.
         "involves risk", "involve risk", "loss of principal", "may lose", "lose value", "not guaranteed", "no guarantee",
@@ -23,7 +24,8 @@ public static class DisclosureGuard
         "past performance", "before investing", "read it carefully", "read the prospectus", "prospectus", "not a deposit",
         "subject to credit approval", "member fdic", "member finra", "equal housing lender", "capital at risk", "can go down",
         "may be worth more or less", "may fall as well as rise", "not indicative", "late repayment can cause", "moneyhelper",
-        "your home may be repossessed", "think carefully before securing",
+        "your home may be repossessed", "think carefully before securing", "no investment is", "not risk-free", "isn't risk-free",
+        "is never risk-free", "cannot guarantee", "can't guarantee", "can not guarantee", "don't guarantee", "doesn't guarantee",
     ];
 
     public static bool HasDisclosure(ReadOnlySpan<char> sentence)

@@ -271,6 +271,11 @@ public sealed class ModelAugmenterTests
     [InlineData("投资者可能损失部分本金。", true)]
     [InlineData("这款产品不可能亏损，放心买。", false)]
     [InlineData("本金绝不可能出现亏损。", false)]
+    [InlineData("我们不能保证您的投资一定赚钱，也不会替您承担亏损。", true)]
+    [InlineData("No investment is risk-free, no matter what the ad says.", true)]
+    [InlineData("We can't guarantee future returns.", true)]
+    [InlineData("业绩比较基准是年化2.5%-3.0%，这个只是参考，不代表实际收益。", true)]
+    [InlineData("我们保证您的投资一定赚钱。", false)]
     public void Disclosure_guard_reads_possible_loss_but_not_impossible_loss(string sentence, bool expected) =>
         DisclosureGuard.HasDisclosure(sentence).ShouldBe(expected);
 
@@ -317,6 +322,9 @@ public sealed class ModelAugmenterTests
     [InlineData("宝子们，今天给大家分享一只基金。", false)]
     [InlineData("Hey guys, this fund doubled my money!", false)]
     [InlineData("大家好，这款理财稳赚不赔。", false)]
+    [InlineData("今天就到这里，我们下周三晚八点见！", true)]
+    [InlineData("有任何问题随时找我，祝您生活愉快！", true)]
+    [InlineData("今晚8点准时开抢，手慢无！", false)]
     public void Salutation_guard_knows_a_greeting_from_a_sentence_that_says_something(string sentence, bool expected) =>
         SalutationGuard.IsOnlySalutation(sentence).ShouldBe(expected);
 

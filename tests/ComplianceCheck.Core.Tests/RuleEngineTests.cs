@@ -43,6 +43,33 @@ public class RuleEngineTests
     }
 
     [Fact]
+    public void Claims_in_a_table_of_wording_to_avoid_are_downgraded_to_info_and_other_tables_are_not()
+    {
+        var engine = BuildEngine(Phrase("T-GUA-009", "保本, 手慢无", category: "guarantee"));
+        var training = Scan(engine, "| 错误表述 | 问题类型 |\n| --- | --- |\n| “本产品保本保息” | 保证收益 |\n| 今晚截止，手慢无 | 诱导 |\n", path: "draft.md");
+        training.Count.ShouldBe(2);
+        training.ShouldAllBe(f => f.Severity == Severity.Info);
+        var promotion = Scan(engine, "| 产品 | 特点 |\n| --- | --- |\n| 安心盈 | 保本保息 |\n", path: "draft.md");
+        promotion.ShouldHaveSingleItem().Severity.ShouldBe(Severity.Error);
+    }
+
+    [Fact]
+    public void A_claim_quoted_in_a_question_is_asked_not_made()
+    {
+        var engine = BuildEngine(Phrase("T-GUA-010", "只涨不跌", category: "guarantee"));
+        Scan(engine, "问：账户里的钱会“只涨不跌”吗？").ShouldHaveSingleItem().Severity.ShouldBe(Severity.Info);
+        Scan(engine, "这只基金只涨不跌！").ShouldHaveSingleItem().Severity.ShouldBe(Severity.Error);
+    }
+
+    [Fact]
+    public void News_of_a_penalty_reports_the_claim_it_punishes()
+    {
+        var engine = BuildEngine(Phrase("T-GUA-011", "承诺收益", category: "guarantee"));
+        Scan(engine, "据报道，某券商员工因在微信群荐股并承诺收益，被证监局出具警示函。").ShouldHaveSingleItem().Severity.ShouldBe(Severity.Info);
+        Scan(engine, "因为我们承诺收益，所以被客户信任。").ShouldHaveSingleItem().Severity.ShouldBe(Severity.Error);
+    }
+
+    [Fact]
     public void Quoted_claims_in_a_sentence_citing_law_are_downgraded_to_info()
     {
         var engine = BuildEngine(Phrase("T-ABS-003", "最佳"));

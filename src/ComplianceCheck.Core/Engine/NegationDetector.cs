@@ -46,7 +46,12 @@ public static class NegationDetector
     private static readonly string[] QuotationCues =
     [
         "广告法", "《", "禁止", "不得", "严禁", "警惕", "谨防", "违规", "违法", "处罚", "罚款", "骗局", "诈骗", "虚假", "整改", "通报", "监管",
-        "骗子", "套路", "陷阱", "别信", "轻信", "请勿", "prohibit", "finra", "rule 2210", "regulation", "beware", "scam", "fraud", "fined", "banned", "misleading",
+        "骗子", "套路", "陷阱", "别信", "轻信", "请勿", "吗", "?", "示例", "此类", "表述", "删除", "prohibit", "finra", "rule 2210", "regulation", "beware", "scam", "fraud", "fined", "banned", "misleading",
+    ];
+
+    private static readonly string[] Penalties =
+    [
+        "罚款", "处罚", "罚单", "警示函", "通报", "责令", "立案", "监管措施", "行政监管", "暂停", "没收", "罚没", "处分", "约谈", "批评",
     ];
 
     private static readonly (char Open, char Close)[] QuotePairs = [('“', '”'), ('「', '」'), ('『', '』'), ('"', '"'), ('‘', '’'), ('\'', '\'')];
@@ -106,7 +111,31 @@ public static class NegationDetector
         }
 
         var (sStart, sEnd) = sentences.SentenceAt(start);
-        return IsQuoted(folded, sStart, sEnd, start, end) ? ContextVerdict.Quoted : ContextVerdict.Asserted;
+        return IsQuoted(folded, sStart, sEnd, start, end) || ReportsPenalty(folded.AsSpan(sStart, sEnd - sStart))
+            ? ContextVerdict.Quoted
+            : ContextVerdict.Asserted;
+    }
+
+    /// <summary>News of a penalty ("某券商员工因承诺收益被出具警示函") reports the claim it punishes.</summary>
+    private static bool ReportsPenalty(ReadOnlySpan<char> sentence)
+    {
+        int because = sentence.IndexOf('因');
+        if (because < 0)
+        {
+            return false;
+        }
+
+        var after = sentence[because..];
+        foreach (string penalty in Penalties)
+        {
+            int at = after.IndexOf(penalty, StringComparison.Ordinal);
+            if (at > 0 && (after[..at].Contains('被') || after[..at].Contains('遭')))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     internal static bool IsNegated(string folded, int start)

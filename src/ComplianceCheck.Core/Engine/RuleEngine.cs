@@ -13,6 +13,14 @@ namespace ComplianceCheck.Core.Engine;
 /// </summary>
 public sealed class RuleEngine
 {
+    // Column headings of tables that list wording to avoid; a marketing table never carries them.
+    private static readonly string[] ExampleTableMarkers =
+    [
+        "违规表述", "错误表述", "不当表述", "违规用语", "违规词", "违禁词", "禁用语", "禁用词", "极限词", "违规话术", "错误话术", "反面", "错误示例",
+        "违规示例", "错误写法", "问题类型", "违规类型", "违规原因", "合规改写", "合规表述", "prohibited wording", "non-compliant wording",
+        "compliant alternative", "what not to say", "instead say",
+    ];
+
     private readonly Rule[] _rules;
     private readonly PhraseAutomaton _automaton;
     private readonly LiteralUse[][] _uses;
@@ -205,6 +213,7 @@ public sealed class RuleEngine
         private GatedText?[]? _looseGated;
         private Dictionary<(int First, int Last), GatedText>? _joinedRanges;
         private readonly bool _anyRequired;
+        private HashSet<int>? _exampleTables;
 
         public EngineRun(RuleEngine engine, SourceDocument doc, DraftProfile profile, EngineOptions options)
         {
@@ -440,6 +449,11 @@ public sealed class RuleEngine
                 return;
             }
 
+            if (verdict == ContextVerdict.Asserted && rule.Negation == NegationMode.Suppress && block.ContainerId >= 0 && IsExampleTable(block.ContainerId))
+            {
+                verdict = ContextVerdict.Quoted;
+            }
+
             int srcStart = block.SourceStart(start);
             int srcEnd = Math.Max(srcStart, block.SourceEnd(end));
             string original = _doc.Text[srcStart..srcEnd];
@@ -460,6 +474,27 @@ public sealed class RuleEngine
 
             _findings.Add(Build(rule, severity, srcStart, srcEnd, original, FormatMessage(rule.Message, original, match, block), note,
                 folded[sStart..sEnd].Trim(), fix));
+        }
+
+        /// <summary>
+        /// A table of wording to avoid (违规表述 | 问题类型 | 修改建议) in training material or news of a penalty quotes its
+        /// claims: decided once per table, from any of its cells.
+        /// </summary>
+        private bool IsExampleTable(int container)
+        {
+            if (_exampleTables == null)
+            {
+                _exampleTables = [];
+                foreach (var block in _doc.Blocks)
+                {
+                    if (block.ContainerId >= 0 && !_exampleTables.Contains(block.ContainerId) && ExampleTableMarkers.Any(TextFold.Fold(block.Text).Contains))
+                    {
+                        _exampleTables.Add(block.ContainerId);
+                    }
+                }
+            }
+
+            return _exampleTables.Contains(container);
         }
 
         private bool IsException(int ruleIndex, Rule rule, BlockText ctx, int start, int end)
