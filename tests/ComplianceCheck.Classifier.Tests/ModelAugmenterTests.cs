@@ -325,8 +325,17 @@ public sealed class ModelAugmenterTests
     [InlineData("今天就到这里，我们下周三晚八点见！", true)]
     [InlineData("有任何问题随时找我，祝您生活愉快！", true)]
     [InlineData("今晚8点准时开抢，手慢无！", false)]
+    [InlineData("#借钱#周转#消费贷#", true)]
     public void Salutation_guard_knows_a_greeting_from_a_sentence_that_says_something(string sentence, bool expected) =>
         SalutationGuard.IsOnlySalutation(sentence).ShouldBe(expected);
+
+    [Fact]
+    public void Salutation_guard_settles_sentences_built_to_make_a_matcher_backtrack()
+    {
+        SalutationGuard.IsOnlySalutation(string.Concat(Enumerable.Repeat("#借钱! ", 40)) + "稳赚").ShouldBeFalse();
+        SalutationGuard.IsOnlySalutation(string.Concat(Enumerable.Repeat("#借钱! ", 40))).ShouldBeTrue();
+        SalutationGuard.IsOnlySalutation(new string('哈', 5000) + "赚").ShouldBeFalse();
+    }
 
     [Fact]
     public void A_greeting_is_never_a_model_finding()

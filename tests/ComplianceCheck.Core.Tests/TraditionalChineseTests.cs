@@ -18,16 +18,36 @@ public class TraditionalChineseTests
     }
 
     [Fact]
-    public void A_rule_regex_folds_its_han_characters_and_keeps_its_syntax()
+    public void A_rule_regex_is_folded_as_its_text_is_and_keeps_its_syntax()
     {
-        TextFold.FoldHan(@"(穩賺|保證)[^，。！]{0,4}（年化\B\d+％").ShouldBe(@"(稳赚|保证)[^，。！]{0,4}（年化\B\d+％");
+        TextFold.FoldPattern(@"(穩賺|保證)[^，。！－]{0,4}（年化\B\d+％").ShouldBe(@"(稳赚|保证)[^,。!\-]{0,4}\(年化\B\d+%");
+    }
+
+    [Fact]
+    public void A_pattern_that_stops_at_a_full_width_comma_stops_at_the_folded_text_s_comma()
+    {
+        var engine = TestRules.BuildEngine("""
+              - id: T-GUA-012
+                name: test pattern rule
+                category: guarantee
+                severity: error
+                kind: pattern
+                message: 使用了“{match}”
+                legalBasis: {type: statute, law: 《中华人民共和国广告法》, article: 第二十五条}
+                pattern: '结算利率[^。！？；，\n]{0,6}保证'
+                examples:
+                  flag: [结算利率稳定保证, 结算利率有保证]
+                  pass: [结算利率，本产品保证利率为1.5%, 演示利率仅供参考]
+            """);
+        TestRules.Scan(engine, "结算利率，本产品保证利率为1.5%。").ShouldBeEmpty();
+        TestRules.Scan(engine, "结算利率有保证！").ShouldHaveSingleItem();
     }
 
     [Fact]
     public void Common_simplified_text_is_left_as_it_is()
     {
         const string simplified = "本理财产品不承诺保本，过往业绩不预示其未来表现。著名经济学家认为后市震荡，于是建议分散投资。";
-        TextFold.FoldHan(simplified).ShouldBe(simplified);
+        simplified.Where(c => TextFold.Fold(c) != c && c is not ('，' or '。')).ShouldBeEmpty();
         TextFold.Fold("著名").ShouldBe("著名");
     }
 

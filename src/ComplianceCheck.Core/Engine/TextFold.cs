@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace ComplianceCheck.Core.Engine;
 
 /// <summary>
@@ -8,18 +10,42 @@ public static class TextFold
 {
     private static readonly char[] Table = BuildTable();
 
+    // Characters a regex reads as syntax (the hyphen for ranges inside a class, # and space under IgnorePatternWhitespace).
+    private const string RegexMeta = "\\^$.|?*+()[]{}-# ";
+
     /// <summary>
-    /// Folds only the traditional Chinese characters of a rule's regex: the rest of a pattern is syntax (\B is not \b), and
-    /// a rule written with 優惠 must still match the folded 优惠. Full-width punctuation stays: （ in a pattern is a literal, ( is a group.
+    /// Folds a rule's regex the way the text it runs on is folded, without touching its syntax: traditional Chinese
+    /// becomes simplified (a rule written with 優惠 still matches the folded 优惠), and full-width punctuation becomes its
+    /// half-width form, escaped where that form means something to a regex (（ is a literal, ( is a group). Without this a
+    /// class such as [^。！？；，] never saw a comma: the text's ， is folded to , before matching.
     /// </summary>
-    public static string FoldHan(string pattern) => string.Create(pattern.Length, pattern, static (span, source) =>
+    public static string FoldPattern(string pattern)
     {
-        for (int i = 0; i < source.Length; i++)
+        var folded = new StringBuilder(pattern.Length + 8);
+        foreach (char c in pattern)
         {
-            char c = source[i];
-            span[i] = c is (>= '\u3400' and <= '\u9FFF') or (>= '\uF900' and <= '\uFAFF') ? Table[c] : c;
+            if (c is (>= '\u3400' and <= '\u9FFF') or (>= '\uF900' and <= '\uFAFF'))
+            {
+                folded.Append(Table[c]);
+            }
+            else if (c is >= '\uFF01' and <= '\uFF5E')
+            {
+                char half = Table[c];
+                if (RegexMeta.Contains(half))
+                {
+                    folded.Append('\\');
+                }
+
+                folded.Append(half);
+            }
+            else
+            {
+                folded.Append(c);
+            }
         }
-    });
+
+        return folded.ToString();
+    }
 
     public static char Fold(char c) => Table[c];
 
@@ -57,25 +83,11 @@ public static class TextFold
             table[i] = char.ToLowerInvariant(c);
         }
 
-        foreach (var (traditional, simplified) in TraditionalToSimplified())
+        for (int i = 0; i < TraditionalChinese.Traditional.Length; i++)
         {
-            table[traditional] = simplified;
+            table[TraditionalChinese.Traditional[i]] = TraditionalChinese.Simplified[i];
         }
 
         return table;
-    }
-
-    private static IEnumerable<(char Traditional, char Simplified)> TraditionalToSimplified()
-    {
-        using var stream = typeof(TextFold).Assembly.GetManifestResourceStream("TraditionalChinese.txt")
-            ?? throw new InvalidOperationException("TraditionalChinese.txt is not embedded in ComplianceCheck.Core");
-        using var reader = new StreamReader(stream);
-        while (reader.ReadLine() is { } line)
-        {
-            if (line.Length == 2 && line[0] != '#')
-            {
-                yield return (line[0], line[1]);
-            }
-        }
     }
 }

@@ -424,7 +424,7 @@ internal sealed class RuleFileReader
 
     private RuleRegex? CompileRegex(string pattern, long line, string where)
     {
-        pattern = Engine.TextFold.FoldHan(pattern);
+        pattern = Engine.TextFold.FoldPattern(pattern);
         // Checked now, built on first use: the file's errors still surface at load with their line.
         if (!_verifyPatterns)
         {
