@@ -50,12 +50,28 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = "zh-CN" });
         var page = await context.NewPageAsync();
-        await page.GotoAsync(Server.Url + "/login");
-        await page.FillAsync("#name", user.Name);
-        await page.FillAsync("#password", user.Password);
-        await page.ClickAsync("#sign-in");
-        await page.WaitForURLAsync(Server.Url + "/");
-        return page;
+
+        // On a loaded CI machine a sign-in click was once lost (the page sat on /login for 30 s with nothing pending), so a
+        // second attempt is made from a fresh login page; a sign-in that really fails fails both and says what the page showed.
+        for (int attempt = 1; ; attempt++)
+        {
+            await page.GotoAsync(Server.Url + "/login");
+            await page.FillAsync("#name", user.Name);
+            await page.FillAsync("#password", user.Password);
+            await page.ClickAsync("#sign-in");
+            try
+            {
+                await page.WaitForURLAsync(Server.Url + "/", new PageWaitForURLOptions { Timeout = 15_000 });
+                return page;
+            }
+            catch (TimeoutException) when (attempt < 2)
+            {
+            }
+            catch (TimeoutException ex)
+            {
+                throw new TimeoutException($"{user.Name} could not sign in; the page at {page.Url} says: {await page.InnerTextAsync("body")}", ex);
+            }
+        }
     }
 
     public static Task Shot(IPage page, string name) =>
