@@ -40,4 +40,31 @@ public sealed class RulesCommandTests : IDisposable
         explain.Stdout.ShouldContain("[industry-practice]");
         CliProcess.Run(_fx.Dir, "rules", "explain", "NOPE-1", "--rules", "rules", "--no-builtin").ExitCode.ShouldBe(2);
     }
+
+    [Fact]
+    public void Parsed_rules_are_kept_where_COMPLIANCE_CACHE_DIR_says_and_off_keeps_none()
+    {
+        string cache = Path.Combine(_fx.Dir, "rule-cache");
+        File.WriteAllText(Path.Combine(_fx.Dir, "draft.txt"), "这款理财稳赚不赔。\n");
+        var env = new Dictionary<string, string> { ["COMPLIANCE_CACHE_DIR"] = cache };
+        string[] args = ["check", "draft.txt", "--rules", "rules", "--no-builtin", "--no-model", "--format", "json"];
+
+        var first = CliProcess.Run(_fx.Dir, null, env, args);
+        string entry = Directory.GetFiles(cache, "rules-*.bin").ShouldHaveSingleItem();
+        var written = File.GetLastWriteTimeUtc(entry);
+        var second = CliProcess.Run(_fx.Dir, null, env, args);
+
+        first.ExitCode.ShouldBe(1, first.ToString());
+        first.Stdout.ShouldContain("T-GUA-001");
+        Normalise(second.Stdout).ShouldBe(Normalise(first.Stdout));
+        File.GetLastWriteTimeUtc(entry).ShouldBe(written);
+
+        string off = Path.Combine(_fx.Dir, "no-cache");
+        var uncached = CliProcess.Run(_fx.Dir, null, new Dictionary<string, string> { ["COMPLIANCE_CACHE_DIR"] = "off", ["XDG_CACHE_HOME"] = off }, args);
+        Normalise(uncached.Stdout).ShouldBe(Normalise(first.Stdout));
+        Directory.Exists(off).ShouldBeFalse();
+    }
+
+    /// <summary>A JSON report without its timing, which differs from run to run.</summary>
+    private static string Normalise(string json) => System.Text.RegularExpressions.Regex.Replace(json, "\"elapsedMs\":\\s*[0-9]+", "\"elapsedMs\":0");
 }

@@ -26,8 +26,15 @@ public sealed class RuleSet
 
     public Rule? Find(string id) => _byId.GetValueOrDefault(id);
 
-    /// <summary>The rule packs built into the tool, plus any extra folders (each holding &lt;lang&gt;/*.yaml or *.yaml).</summary>
-    public static RuleSet Load(IEnumerable<string>? extraDirectories = null, bool includeBuiltIn = true)
+    /// <summary>
+    /// The rule packs built into the tool, plus any extra folders (each holding &lt;lang&gt;/*.yaml or *.yaml), read through
+    /// the default <see cref="RuleCache"/>.
+    /// </summary>
+    public static RuleSet Load(IEnumerable<string>? extraDirectories = null, bool includeBuiltIn = true) =>
+        Load(extraDirectories, includeBuiltIn, RuleCache.Default);
+
+    /// <summary>As <see cref="Load(IEnumerable{string}?, bool)"/>, with parsed rules kept in <paramref name="cache"/> (none when null).</summary>
+    public static RuleSet Load(IEnumerable<string>? extraDirectories, bool includeBuiltIn, RuleCache? cache)
     {
         var files = new List<RuleFile>();
         if (includeBuiltIn)
@@ -42,18 +49,24 @@ public sealed class RuleSet
             files.AddRange(DirectoryFiles(dir).Select(f => new RuleFile(f.Name, f.Content, f.Lang, VerifyPatterns: true)));
         }
 
-        return FromFiles(files);
+        return FromFiles(files, cache);
     }
 
     public static RuleSet FromFiles(IEnumerable<(string Name, string Content, string? Lang)> files) =>
-        FromFiles(files.Select(f => new RuleFile(f.Name, f.Content, f.Lang, VerifyPatterns: true)).ToList());
+        FromFiles(files.Select(f => new RuleFile(f.Name, f.Content, f.Lang, VerifyPatterns: true)).ToList(), cache: null);
 
     /// <summary>The built-in packs with every pattern checked as a user's file would be (what the test suite runs).</summary>
     internal static RuleSet LoadBuiltInVerified() => FromFiles(BuiltInFiles());
 
-    private static RuleSet FromFiles(List<RuleFile> files)
+    private static RuleSet FromFiles(List<RuleFile> files, RuleCache? cache)
     {
         files.Sort((a, b) => StringComparer.Ordinal.Compare(a.Name, b.Name));
+        string fingerprint = FingerprintOf(files);
+        string? key = cache == null ? null : RuleCache.KeyOf(files.Select(f => (f.Name, f.Content, f.Lang, f.VerifyPatterns)));
+        if (key != null && cache!.TryRead(key) is { } cached)
+        {
+            return new RuleSet(cached, fingerprint, [.. files.Select(f => f.Name)]);
+        }
 
         // Files are independent until ids are compared, so they are read on both cores; start-up is mostly this.
         var read = new (List<Rule> Rules, List<string> Errors)[files.Count];
@@ -66,10 +79,8 @@ public sealed class RuleSet
         var allErrors = new List<string>();
         var rules = new List<Rule>();
         var seen = new Dictionary<string, Rule>(StringComparer.OrdinalIgnoreCase);
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         for (int i = 0; i < files.Count; i++)
         {
-            hash.AppendData(Encoding.UTF8.GetBytes(files[i].Name + "\n" + files[i].Content + "\n"));
             allErrors.AddRange(read[i].Errors);
             foreach (var rule in read[i].Rules)
             {
@@ -89,8 +100,23 @@ public sealed class RuleSet
             throw new RuleLoadException(allErrors);
         }
 
-        string fingerprint = Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
+        if (key != null)
+        {
+            cache!.Write(key, rules);
+        }
+
         return new RuleSet(rules, fingerprint, [.. files.Select(f => f.Name)]);
+    }
+
+    private static string FingerprintOf(List<RuleFile> files)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var file in files)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(file.Name + "\n" + file.Content + "\n"));
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
     }
 
     /// <summary>One rule file's text; <paramref name="VerifyPatterns"/> is false only for the embedded, already tested packs.</summary>
