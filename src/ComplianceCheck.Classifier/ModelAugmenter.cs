@@ -60,8 +60,9 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
         foreach (var block in document.Blocks)
         {
             SentenceSplitter.Units(block.Text, units, sentences);
-            foreach (var (start, end) in units)
+            foreach (var unit in units)
             {
+                var (start, end, stage) = ScriptCue.Copy(block.Text, unit.Start, unit.End);
                 var span = block.Text.AsSpan(start, end - start);
                 if (!SentenceSplitter.IsJudgeable(span))
                 {
@@ -74,7 +75,7 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
 
                 // A prediction that can neither add a finding (headings, cells and fragments never get one) nor lower a rule
                 // finding (there is none here) is not worth computing.
-                bool mayAdd = IsProse(block.Kind) && SentenceSplitter.IsLongEnoughForFinding(span);
+                bool mayAdd = IsProse(block.Kind) && !stage && SentenceSplitter.IsLongEnoughForFinding(span);
                 if (!mayAdd && overlapping.Count == 0)
                 {
                     continue;

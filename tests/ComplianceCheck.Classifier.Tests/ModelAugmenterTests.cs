@@ -140,6 +140,9 @@ public sealed class ModelAugmenterTests
     [InlineData("不要相信“稳赚不赔”的宣传。", "稳赚不赔", true)]
     [InlineData("We promise you will never lose a penny.", "never lose a penny", false)]
     [InlineData("Be wary of anyone who says you can never lose a penny.", "never lose a penny", true)]
+    [InlineData("ON-SCREEN TEXT: \"Can't go down long-term\"", "Can't go down", false)]
+    [InlineData("口播：“这款理财稳赚不赔，放心冲！”", "稳赚不赔", false)]
+    [InlineData("VO: \"Don't believe anyone who says a fund can't go down.\"", "can't go down", true)]
     public void Downgrade_needs_a_sign_of_warning_beside_the_flagged_words(string text, string match, bool lowered)
     {
         var doc = DocumentLoader.LoadText("a.txt", text);
@@ -364,5 +367,36 @@ public sealed class ModelAugmenterTests
         new ModelAugmenter(apr, new ModelSettings()) { Rules = rules }.Augment(doc, en with { Product = "credit" }, []).ShouldHaveSingleItem()
             .RuleId.ShouldBe("ML-APR");
         new ModelAugmenter(apr, new ModelSettings()).Augment(doc, en, []).ShouldHaveSingleItem();
+    }
+
+    [Theory]
+    [InlineData("VO: \"The fund was up 41% last year.\"", "The fund was up 41% last year.", false)]
+    [InlineData("ON-SCREEN TEXT: \"+41% in 2025\"", "+41% in 2025", false)]
+    [InlineData("HOST (read by Sam): You can start with $5.", "You can start with $5.", false)]
+    [InlineData("口播：“这款产品收益稳稳的！”", "这款产品收益稳稳的！", false)]
+    [InlineData("字幕：随借随还", "随借随还", false)]
+    [InlineData("SHOT 6 (26-32s): Creator scrolling analyst tweets.", "Creator scrolling analyst tweets.", true)]
+    [InlineData("镜头3：主播举起手机展示收益截图", "主播举起手机展示收益截图", true)]
+    [InlineData("RISK WARNING: \"Capital at risk.\"", "RISK WARNING: \"Capital at risk.\"", false)]
+    [InlineData("Vocabulary: 收益稳稳的", "Vocabulary: 收益稳稳的", false)]
+    [InlineData("本金安全：收益稳稳的", "本金安全：收益稳稳的", false)]
+    public void A_script_cue_and_the_quotation_marks_after_it_are_not_copy(string unit, string copy, bool stage)
+    {
+        string text = "x\n" + unit + "\n";
+        var (start, end, isStage) = ScriptCue.Copy(text, 2, 2 + unit.Length);
+        text[start..end].ShouldBe(copy);
+        isStage.ShouldBe(stage);
+    }
+
+    [Fact]
+    public void The_model_reads_a_script_line_without_its_cue_and_never_flags_a_stage_direction()
+    {
+        var doc = DocumentLoader.LoadText("script.txt", "镜头1：主播展示收益稳稳的截图\n口播：“这款产品收益稳稳的！”\n");
+        var fake = Fake();
+        var finding = new ModelAugmenter(fake, new ModelSettings()).Augment(doc, Profile, []).ShouldHaveSingleItem();
+
+        finding.Match.ShouldBe("这款产品收益稳稳的！");
+        finding.Line.ShouldBe(2);
+        fake.Seen.ShouldNotContain(s => s.Contains("口播", StringComparison.Ordinal));
     }
 }

@@ -1,0 +1,65 @@
+using System.Text.RegularExpressions;
+
+namespace ComplianceCheck.Classifier;
+
+/// <summary>
+/// The cue that opens a line of a video, audio or live-stream script (<c>VO: "…"</c>, <c>ON-SCREEN TEXT: "…"</c>,
+/// <c>口播：“…”</c>, <c>字幕：</c>). The cue is stage direction, not copy, and the quotation marks around what follows mark
+/// the copy as spoken or shown, not as someone else's words: left in, the label misleads the model and the marks read as
+/// a quotation ("Can't go down long-term" on screen is a promise, not a warning). Only a closed list of cue words counts:
+/// a label such as "RISK WARNING:" says something about the sentence and stays.
+/// </summary>
+public static partial class ScriptCue
+{
+    [GeneratedRegex(
+        @"^\s*(?:(?<stage>(?:shot|scene|frame)\s*\d{0,3}|sfx|music|镜头\s*\d{0,3}|场景\s*\d{0,3}|画面)|vo|v/o|v\.o\.|voice[- ]?over|narrator|(?:co-)?host|announcer"
+        + @"|presenter|creator|influencer|speaker\s*\d{0,2}|caption|supers?|on[- ]?screen(?:\s+text)?|ost|end\s+(?:card|frame)|lower\s+third|cta"
+        + @"|口播|旁白|画外音|配音|解说|台词|字幕|花字|主播|主持人|博主|弹幕|贴片|封面文案)"
+        + @"(?:\s*[（(][^)）\n]{0,24}[)）])?\s*[:：]\s*",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex Cue();
+
+    private static readonly (char Open, char Close)[] Quotes = [('"', '"'), ('“', '”'), ('「', '」'), ('『', '』'), ('‘', '’'), ('\'', '\'')];
+
+    /// <summary>
+    /// The copy inside a unit of text: <paramref name="start"/> and <paramref name="end"/> moved past a leading cue and its
+    /// quotation marks. <c>Stage</c> is true after a stage direction (SHOT 3, SFX, 镜头、画面): what follows describes the
+    /// picture or the sound, it is not copy the audience reads or hears.
+    /// </summary>
+    public static (int Start, int End, bool Stage) Copy(string text, int start, int end)
+    {
+        var cue = Cue().Match(text, start, end - start);
+        if (!cue.Success)
+        {
+            return (start, end, false);
+        }
+
+        bool stage = cue.Groups["stage"].Success;
+
+        int from = start + cue.Length;
+        int to = end;
+        while (to > from && char.IsWhiteSpace(text[to - 1]))
+        {
+            to--;
+        }
+
+        if (from < to)
+        {
+            foreach (var (open, close) in Quotes)
+            {
+                if (text[from] == open)
+                {
+                    from++;
+                    if (to > from && text[to - 1] == close)
+                    {
+                        to--;
+                    }
+
+                    break;
+                }
+            }
+        }
+
+        return from < to ? (from, to, stage) : (start, end, stage);
+    }
+}
