@@ -27,16 +27,16 @@ public sealed class RuleEngine
     private readonly int[] _unanchoredPatternRules;
     private readonly int[] _requiredRules;
     private readonly string[][] _looseStatements;
-    // Worked out on first use, so start-up pays only for the regexes a scan reaches (see RegexGate).
-    private readonly ConcurrentDictionary<string, RegexGate?> _gates = new(StringComparer.Ordinal);
     private readonly int[] _requireMonotone;
     private readonly Dictionary<Rule, string> _legalBasis;
     private readonly ConcurrentDictionary<PatternRule, bool> _readsGroups = new(ReferenceEqualityComparer.Instance);
 
-    // The rules' regexes as written (built only once a gate lets a range through; see RuleRegex).
-    private readonly string?[] _patternText;
-    private readonly IReadOnlyList<string>[] _requireTexts;
-    private readonly IReadOnlyList<string>[] _exceptionTexts;
+    // The rules' regexes as written, with their gates (each regex is built only once a gate lets a range through; see
+    // RuleRegex). One object per distinct text, so rules sharing a statement pattern share its gate and its results.
+    private readonly GatedPattern?[] _pattern;
+    private readonly GatedPattern[][] _require;
+    private readonly GatedPattern[][] _exceptions;
+    private readonly int _distinctPatterns;
     private readonly ConditionalWeakTable<EngineOptions, ConcurrentDictionary<(string, string, string), (bool[], bool)>> _activeCache = new();
 
     [ThreadStatic]
@@ -100,23 +100,24 @@ public sealed class RuleEngine
         _requiredRules = [.. required];
 
         _requireMonotone = new int[_rules.Length];
-        _patternText = _rules.Select(r => r switch
+        var distinct = new Dictionary<string, GatedPattern>(StringComparer.Ordinal);
+        GatedPattern Intern(string text) =>
+            distinct.TryGetValue(text, out var known) ? known : distinct[text] = new GatedPattern(text, distinct.Count);
+        _pattern = _rules.Select(r => r switch
         {
-            PatternRule p => p.Expression.Text,
-            RequiredRule q => q.TriggerExpression?.Text,
+            PatternRule p => Intern(p.Expression.Text),
+            RequiredRule { TriggerExpression: { } trigger } => Intern(trigger.Text),
             _ => null,
         }).ToArray();
-        _requireTexts = _rules.Select(r => r is RequiredRule q ? q.RequirePatternTexts : []).ToArray();
-        _exceptionTexts = _rules.Select(r => TextsOf(r.ExceptionPatterns)).ToArray();
+        _require = _rules.Select(r => r is RequiredRule q ? q.RequirePatternTexts.Select(Intern).ToArray() : []).ToArray();
+        _exceptions = _rules.Select(r => TextsOf(r.ExceptionPatterns).Select(Intern).ToArray()).ToArray();
+        _distinctPatterns = distinct.Count;
         _legalBasis = _rules.Distinct().ToDictionary(r => r, r => r.LegalBasis.ToString());
     }
 
-    /// <summary>False only when <paramref name="regex"/> cannot match inside text[start..end) (folded or loose text).</summary>
-    private bool MayMatch(string pattern, GatedText text, int start, int end) =>
-        Gate(pattern) is not { Filters: true } gate || gate.MayMatch(text.Text, start, end, gate.NeedsDigits ? text.Digits : null);
-
-    /// <summary>What every match of a regex must contain, so ranges without it are skipped; null when nothing is known.</summary>
-    private RegexGate? Gate(string pattern) => _gates.GetOrAdd(pattern, static p => RegexGate.For(p, RuleRegex.Options));
+    /// <summary>False only when <paramref name="pattern"/> cannot match inside text[start..end) (folded or loose text).</summary>
+    private static bool MayMatch(GatedPattern pattern, GatedText text, int start, int end) =>
+        pattern.Gate is not { Filters: true } gate || gate.MayMatch(text.Text, start, end, gate.NeedsDigits ? text.Digits : null);
 
     /// <summary>Whether a pattern rule's matches have their groups read: a validator reads `value`, a message reads named groups.</summary>
     private bool ReadsGroups(PatternRule rule) =>
@@ -131,7 +132,7 @@ public sealed class RuleEngine
         int known = Volatile.Read(ref _requireMonotone[ruleIndex]);
         if (known == 0)
         {
-            known = _requireTexts[ruleIndex].All(p => Gate(p) is { Monotone: true }) ? 2 : 1;
+            known = _require[ruleIndex].All(p => p.Gate is { Monotone: true }) ? 2 : 1;
             Volatile.Write(ref _requireMonotone[ruleIndex], known);
         }
 
@@ -328,8 +329,8 @@ public sealed class RuleEngine
         private void RunRegex(int ruleIndex, BlockText ctx, int start, int end)
         {
             var rule = Rules[ruleIndex];
-            string? text = _engine._patternText[ruleIndex];
-            if (text == null || !_engine.MayMatch(text, ctx, start, end))
+            var gated = _engine._pattern[ruleIndex];
+            if (gated == null || !MayMatch(gated, ctx, start, end))
             {
                 return;
             }
@@ -519,10 +520,10 @@ public sealed class RuleEngine
             if (rule.ExceptionPatterns.Count > 0)
             {
                 var (sStart, sEnd) = ctx.Sentences.SentenceAt(start);
-                var texts = _engine._exceptionTexts[ruleIndex];
-                for (int i = 0; i < texts.Count; i++)
+                var patterns = _engine._exceptions[ruleIndex];
+                for (int i = 0; i < patterns.Length; i++)
                 {
-                    if (!_engine.MayMatch(texts[i], ctx, sStart, sEnd))
+                    if (!MayMatch(patterns[i], ctx, sStart, sEnd))
                     {
                         continue;
                     }
@@ -706,20 +707,10 @@ public sealed class RuleEngine
                 }
             }
 
-            var patterns = _engine._requireTexts[ruleIndex];
-            for (int i = 0; i < patterns.Count; i++)
+            var patterns = _engine._require[ruleIndex];
+            for (int i = 0; i < patterns.Length; i++)
             {
-                if (!_engine.MayMatch(patterns[i], text, 0, text.Text.Length))
-                {
-                    continue;
-                }
-
-                if (!text.Matches.TryGetValue(patterns[i], out bool found))
-                {
-                    text.Matches[patterns[i]] = found = rule.RequirePatterns[i].IsMatch(text.Text);
-                }
-
-                if (found)
+                if (MayMatch(patterns[i], text, 0, text.Text.Length) && text.Matches(patterns[i], _engine._distinctPatterns, rule.RequirePatterns[i]))
                 {
                     return true;
                 }
@@ -907,14 +898,52 @@ public sealed class RuleEngine
     private class GatedText(string text)
     {
         private List<int>? _digits;
-        private Dictionary<string, bool>? _matches;
+
+        // Per distinct pattern: 0 not yet known, 1 no match, 2 a match.
+        private byte[]? _matches;
 
         public string Text { get; } = text;
 
-        /// <summary>Which statement patterns (by text) were found in this text.</summary>
-        public Dictionary<string, bool> Matches => _matches ??= new(StringComparer.Ordinal);
-
         public List<int> Digits => _digits ??= RegexGate.DigitPositions(Text);
+
+        /// <summary>Whether a statement pattern matches this text, found once and shared by every rule and trigger asking.</summary>
+        public bool Matches(GatedPattern pattern, int distinctPatterns, Regex regex)
+        {
+            _matches ??= new byte[distinctPatterns];
+            if (_matches[pattern.Id] == 0)
+            {
+                _matches[pattern.Id] = regex.IsMatch(Text) ? (byte)2 : (byte)1;
+            }
+
+            return _matches[pattern.Id] == 2;
+        }
+    }
+
+    /// <summary>A rule regex's text, its dense id among the engine's distinct texts, and its gate, worked out on first use.</summary>
+    private sealed class GatedPattern(string text, int id)
+    {
+        private RegexGate? _gate;
+        private volatile bool _known;
+
+        public string Text { get; } = text;
+
+        public int Id { get; } = id;
+
+        /// <summary>What every match must contain, so ranges without it are skipped; null when nothing is known.</summary>
+        public RegexGate? Gate
+        {
+            get
+            {
+                if (!_known)
+                {
+                    // Two threads may both work it out; they get equal gates, and _known is set only after _gate.
+                    _gate = RegexGate.For(Text, RuleRegex.Options);
+                    _known = true;
+                }
+
+                return _gate;
+            }
+        }
     }
 
     /// <summary>One block's folded text, with its sentence map built only when something needs it.</summary>
