@@ -12,9 +12,11 @@ namespace ComplianceCheck.Classifier;
 public static partial class ScriptCue
 {
     [GeneratedRegex(
-        @"^\s*(?:(?<stage>(?:shot|scene|frame)\s*\d{0,3}|sfx|music|镜头\s*\d{0,3}|场景\s*\d{0,3}|画面)|vo|v/o|v\.o\.|voice[- ]?over|narrator|(?:co-)?host|announcer"
-        + @"|presenter|creator|influencer|speaker\s*\d{0,2}|caption|supers?|on[- ]?screen(?:\s+text)?|ost|end\s+(?:card|frame)|lower\s+third|cta"
-        + @"|口播|旁白|画外音|配音|解说|台词|字幕|花字|主播|主持人|博主|弹幕|贴片|封面文案)"
+        @"^\s*(?:(?<stage>(?:shot|scene|frame)\s*\d{0,3}|sfx|music|镜头\s*\d{0,3}|场景\s*\d{0,3}|画面"
+        + @"|campaign|client|product|format|length|duration|audience|objective|brand|placement|version|活动名称|产品名称|客户|格式|时长|投放渠道|受众|版本)"
+        + @"|vo|v/o|v\.o\.|voice[- ]?over|narrator|(?:co-)?host|announcer|presenter|creator|influencer|speaker\s*\d{0,2}|caption|supers?"
+        + @"|on[- ]?screen(?:\s+text)?|ost|end\s+(?:card|frame)|lower\s+third|cta|button"
+        + @"|口播|旁白|画外音|配音|解说|台词|字幕|花字|主播|助播|助理|嘉宾|场控|主持人|博主|弹幕|贴片|封面文案|按钮)"
         + @"(?:\s*[（(][^)）\n]{0,24}[)）])?\s*[:：]\s*",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex Cue();
@@ -23,8 +25,8 @@ public static partial class ScriptCue
 
     /// <summary>
     /// The copy inside a unit of text: <paramref name="start"/> and <paramref name="end"/> moved past a leading cue and its
-    /// quotation marks. <c>Stage</c> is true after a stage direction (SHOT 3, SFX, 镜头、画面): what follows describes the
-    /// picture or the sound, it is not copy the audience reads or hears.
+    /// quotation marks. <c>Stage</c> is true after a stage direction (SHOT 3, SFX, 镜头、画面) or a line of the brief (Campaign:,
+    /// Product:, 时长：): what follows describes the picture, the sound or the job, it is not copy the audience reads or hears.
     /// </summary>
     public static (int Start, int End, bool Stage) Copy(string text, int start, int end)
     {

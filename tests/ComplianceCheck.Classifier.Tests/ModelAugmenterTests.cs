@@ -353,6 +353,8 @@ public sealed class ModelAugmenterTests
     [InlineData("Kind regards, Anna", true)]
     [InlineData("此致 敬礼！", true)]
     [InlineData("Best returns in the market, guaranteed.", false)]
+    [InlineData("今天的直播就到这里，明天同一时间不见不散。", true)]
+    [InlineData("直播间下单加送体检卡。", false)]
     public void A_letter_closing_counts_as_a_salutation_whatever_signature_follows(string sentence, bool expected) =>
         SalutationGuard.IsOnlySalutation(sentence).ShouldBe(expected);
 
@@ -377,6 +379,9 @@ public sealed class ModelAugmenterTests
     [InlineData("字幕：随借随还", "随借随还", false)]
     [InlineData("SHOT 6 (26-32s): Creator scrolling analyst tweets.", "Creator scrolling analyst tweets.", true)]
     [InlineData("镜头3：主播举起手机展示收益截图", "主播举起手机展示收益截图", true)]
+    [InlineData("Campaign: \"Ready for Retirement\" – spring burst", "Ready for Retirement\" – spring burst", true)]
+    [InlineData("助理：现在开户，三分钟搞定。", "现在开户，三分钟搞定。", false)]
+    [InlineData("按钮：立即测额度", "立即测额度", false)]
     [InlineData("RISK WARNING: \"Capital at risk.\"", "RISK WARNING: \"Capital at risk.\"", false)]
     [InlineData("Vocabulary: 收益稳稳的", "Vocabulary: 收益稳稳的", false)]
     [InlineData("本金安全：收益稳稳的", "本金安全：收益稳稳的", false)]

@@ -87,6 +87,28 @@ public class DocumentLoaderTests
     }
 
     [Fact]
+    public void A_one_column_layout_table_is_read_as_ordinary_content_and_a_data_table_as_cells()
+    {
+        string html = "<html><body><table width=\"600\"><tr><td><h2>Your money, working smarter</h2><p>Hi Alex,</p>"
+            + "<p>Your capital is protected.</p><ul><li>Five risk levels</li></ul>"
+            + "<table><tr><th>违规表述</th><th>问题类型</th></tr><tr><td>稳赚不赔</td><td>保证收益</td></tr></table>"
+            + "</td></tr><tr><td><p>Unsubscribe</p></td></tr></table></body></html>";
+        var doc = DocumentLoader.LoadText("email.html", html);
+
+        AssertBlocksMapToSource(doc);
+        doc.Blocks.Single(b => b.Text.Contains("working smarter", StringComparison.Ordinal)).Kind.ShouldBe(BlockKind.Heading);
+        var prose = doc.Blocks.Single(b => b.Text.Contains("capital is protected", StringComparison.Ordinal));
+        prose.Kind.ShouldBe(BlockKind.Paragraph);
+        prose.ContainerId.ShouldBe(-1);
+        doc.Blocks.Single(b => b.Text.Contains("Five risk levels", StringComparison.Ordinal)).Kind.ShouldBe(BlockKind.ListItem);
+
+        // The two-column table nested in the layout cell is data: its cells share one container.
+        var cells = doc.Blocks.Where(b => b.Kind == BlockKind.TableCell).ToList();
+        cells.Select(b => b.Text.Trim()).ShouldBe(["违规表述", "问题类型", "稳赚不赔", "保证收益"]);
+        cells.Select(b => b.ContainerId).Distinct().ShouldHaveSingleItem().ShouldBeGreaterThanOrEqualTo(0);
+    }
+
+    [Fact]
     public void Wechat_html_maps_entities_and_nested_spans_to_original_line_and_column()
     {
         string html = "<html><head><meta name=\"compliance:product\" content=\"wealth\"><style>.a{content:'最佳'}</style>"

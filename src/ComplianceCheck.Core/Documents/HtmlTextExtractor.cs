@@ -43,6 +43,9 @@ internal sealed class HtmlTextExtractor
     private readonly LineIndex _lines;
     private readonly BlockBuilder _builder = new();
     private readonly Stack<(BlockKind Kind, int Container)> _context = new();
+
+    // For each table being read: whether it is layout (one column), whose cells are read as ordinary content.
+    private readonly Stack<bool> _layoutTables = new();
     private int[] _alignment = new int[256];
     private int _cursor;
     private int _nextContainerId;
@@ -174,20 +177,27 @@ internal sealed class HtmlTextExtractor
         }
 
         ScanAttributes(element);
+        bool table = string.Equals(tag, "table", StringComparison.OrdinalIgnoreCase);
+        bool layout = table && IsLayoutTable(element);
         var kind = tag.ToLowerInvariant() switch
         {
             "h1" or "h2" or "h3" or "h4" or "h5" or "h6" => BlockKind.Heading,
             "li" or "dt" or "dd" => BlockKind.ListItem,
             "blockquote" => BlockKind.Quote,
-            "td" or "th" => BlockKind.TableCell,
+            "td" or "th" when _layoutTables.Count == 0 || !_layoutTables.Peek() => BlockKind.TableCell,
             "title" => BlockKind.Title,
             _ => _context.Peek().Kind,
         };
-        int container = string.Equals(tag, "table", StringComparison.OrdinalIgnoreCase) ? _nextContainerId++ : _context.Peek().Container;
+        int container = table && !layout ? _nextContainerId++ : _context.Peek().Container;
         bool pushed = !inline;
         if (pushed)
         {
             _context.Push((kind, container));
+        }
+
+        if (table)
+        {
+            _layoutTables.Push(layout);
         }
 
         foreach (var child in element.ChildNodes)
@@ -195,10 +205,56 @@ internal sealed class HtmlTextExtractor
             Visit(child, depth + 1);
         }
 
+        if (table)
+        {
+            _layoutTables.Pop();
+        }
+
         if (pushed)
         {
             Flush();
             _context.Pop();
+        }
+    }
+
+    /// <summary>
+    /// A table of one column is page layout, not data: e-mail HTML puts the whole message in such a table
+    /// (<c>&lt;table width="600"&gt;&lt;tr&gt;&lt;td&gt;…</c>). Its content is read as the paragraphs, headings and lists it holds,
+    /// not as cells of one table.
+    /// </summary>
+    private static bool IsLayoutTable(IElement table)
+    {
+        foreach (var row in Rows(table))
+        {
+            int cells = 0;
+            foreach (var cell in row.Children)
+            {
+                if (cell.LocalName is "td" or "th" && ++cells > 1)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The table's own rows (directly or in thead/tbody/tfoot), not those of tables nested in its cells.</summary>
+    private static IEnumerable<IElement> Rows(IElement table)
+    {
+        foreach (var child in table.Children)
+        {
+            if (child.LocalName == "tr")
+            {
+                yield return child;
+            }
+            else if (child.LocalName is "thead" or "tbody" or "tfoot")
+            {
+                foreach (var row in child.Children.Where(r => r.LocalName == "tr"))
+                {
+                    yield return row;
+                }
+            }
         }
     }
 
