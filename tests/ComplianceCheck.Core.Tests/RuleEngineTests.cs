@@ -69,6 +69,18 @@ public class RuleEngineTests
         Scan(engine, "因为我们承诺收益，所以被客户信任。").ShouldHaveSingleItem().Severity.ShouldBe(Severity.Error);
     }
 
+    [Theory]
+    [InlineData("某城商行在推文中写道：“本产品保本，收益稳稳到手。”", Severity.Info)]
+    [InlineData("该机构以“保本”为噱头招揽客户。", Severity.Info)]
+    [InlineData("有平台宣称“保本”，实际并非如此。", Severity.Info)]
+    [InlineData("张先生说：“买了这款理财，保本又省心！”", Severity.Error)]
+    [InlineData("本产品保本，收益稳稳到手。", Severity.Error)]
+    public void A_claim_quoted_after_a_reporting_verb_is_a_quotation(string sentence, Severity expected)
+    {
+        var engine = BuildEngine(Phrase("T-GUA-012", "保本", category: "guarantee"));
+        Scan(engine, sentence).ShouldHaveSingleItem().Severity.ShouldBe(expected);
+    }
+
     [Fact]
     public void Quoted_claims_in_a_sentence_citing_law_are_downgraded_to_info()
     {

@@ -46,7 +46,8 @@ public static class NegationDetector
     private static readonly string[] QuotationCues =
     [
         "广告法", "《", "禁止", "不得", "严禁", "警惕", "谨防", "违规", "违法", "处罚", "罚款", "骗局", "诈骗", "虚假", "整改", "通报", "监管",
-        "骗子", "套路", "陷阱", "别信", "轻信", "请勿", "吗", "?", "示例", "此类", "表述", "删除", "prohibit", "finra", "rule 2210", "regulation", "beware", "scam", "fraud", "fined", "banned", "misleading",
+        "骗子", "套路", "陷阱", "别信", "轻信", "请勿", "吗", "?", "示例", "此类", "表述", "删除", "写道", "宣称", "声称", "号称", "鼓吹", "标榜",
+        "噱头", "自称", "prohibit", "finra", "rule 2210", "regulation", "beware", "scam", "fraud", "fined", "banned", "misleading",
     ];
 
     private static readonly string[] Penalties =
@@ -236,6 +237,12 @@ public static class NegationDetector
 
     private static bool IsQuoted(string folded, int sStart, int sEnd, int start, int end)
     {
+        // A quoted sentence ends inside its marks (写道：“本产品保本。”): the closing mark after the full stop still closes it.
+        while (sEnd < folded.Length && QuotePairs.Any(q => q.Close == folded[sEnd]))
+        {
+            sEnd++;
+        }
+
         bool inside = false;
         foreach (var (open, close) in QuotePairs)
         {
