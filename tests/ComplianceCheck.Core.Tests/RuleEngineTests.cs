@@ -67,6 +67,7 @@ public class RuleEngineTests
         var engine = BuildEngine(Phrase("T-GUA-011", "承诺收益", category: "guarantee"));
         Scan(engine, "据报道，某券商员工因在微信群荐股并承诺收益，被证监局出具警示函。").ShouldHaveSingleItem().Severity.ShouldBe(Severity.Info);
         Scan(engine, "因为我们承诺收益，所以被客户信任。").ShouldHaveSingleItem().Severity.ShouldBe(Severity.Error);
+        Scan(engine, "新闻｜某券商员工在短视频中承诺收益，被出具警示函。").ShouldHaveSingleItem().Severity.ShouldBe(Severity.Info);
     }
 
     [Theory]
@@ -307,5 +308,26 @@ public class SpanPrecisionTests
         var engine = TestRules.BuildEngine(yaml);
         TestRules.Scan(engine, "【反诈提醒】宣传“低息贷款”的都是骗子。", product: "credit").ShouldBeEmpty();
         TestRules.Scan(engine, "低息贷款，最快当天放款。", product: "credit").Single().RuleId.ShouldBe("T-APR-001");
+    }
+
+    [Fact]
+    public void A_trigger_inside_one_of_the_rules_exceptions_does_not_require_a_statement()
+    {
+        string yaml = $$"""
+              - id: T-APR-002
+                name: apr
+                category: apr
+                severity: error
+                kind: required
+                message: 缺少年化利率
+                {{TestRules.Basis}}
+                when: {triggers: [利息]}
+                exceptionPatterns: ['逾期[^。]{0,20}利息']
+                require: [年化利率]
+                examples: {flag: [a, b], pass: [c, d]}
+            """;
+        var engine = TestRules.BuildEngine(yaml);
+        TestRules.Scan(engine, "逾期将产生违约金和利息，并影响征信。", product: "credit").ShouldBeEmpty();
+        TestRules.Scan(engine, "借1万元每天利息只要2元。逾期将产生利息。", product: "credit").Single().RuleId.ShouldBe("T-APR-002");
     }
 }

@@ -120,6 +120,16 @@ public static class NegationDetector
     /// <summary>News of a penalty ("某券商员工因承诺收益被出具警示函") reports the claim it punishes.</summary>
     private static bool ReportsPenalty(ReadOnlySpan<char> sentence)
     {
+        // …员工晒客户收益截图，被出具警示函: the penalty itself, suffered (被/遭), reports what it punishes.
+        foreach (string penalty in Penalties)
+        {
+            int at = sentence.IndexOf(penalty, StringComparison.Ordinal);
+            if (at > 0 && sentence[Math.Max(0, at - 6)..at].IndexOfAny('被', '遭') >= 0)
+            {
+                return true;
+            }
+        }
+
         int because = sentence.IndexOf('因');
         if (because < 0)
         {

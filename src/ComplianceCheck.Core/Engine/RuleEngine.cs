@@ -394,10 +394,14 @@ public sealed class RuleEngine
             }
         }
 
-        /// <summary>A trigger inside a warning or quotation ("“低息贷款”的都是骗子") does not call for a statement.</summary>
+        /// <summary>
+        /// A trigger inside a warning or quotation ("“低息贷款”的都是骗子"), or inside one of the rule's exceptions (逾期将产生罚息),
+        /// does not call for a statement.
+        /// </summary>
         private void AddTrigger(int ruleIndex, BlockText ctx, int start, int end)
         {
-            if (NegationDetector.Judge(ctx.Text, ctx.Sentences, start, end) == ContextVerdict.Asserted)
+            if (!IsException(ruleIndex, Rules[ruleIndex], ctx, start, end)
+                && NegationDetector.Judge(ctx.Text, ctx.Sentences, start, end) == ContextVerdict.Asserted)
             {
                 _triggers.Add((ruleIndex, ctx.Block.Index, start, end));
             }
