@@ -57,6 +57,8 @@ public static class NegationDetector
 
     private static readonly (char Open, char Close)[] QuotePairs = [('“', '”'), ('「', '」'), ('『', '』'), ('"', '"'), ('‘', '’'), ('\'', '\'')];
 
+    private static readonly string ClosingMarks = string.Concat(QuotePairs.Select(q => q.Close));
+
     // Signs, beyond negation and quotation cues, that a sentence warns, asks, reports or cites rather than claims.
     private static readonly string[] WarningWords =
     [
@@ -117,30 +119,18 @@ public static class NegationDetector
             : ContextVerdict.Asserted;
     }
 
-    /// <summary>News of a penalty ("某券商员工因承诺收益被出具警示函") reports the claim it punishes.</summary>
+    /// <summary>
+    /// News of a penalty reports the claim it punishes: a penalty suffered (…晒客户收益截图，被出具警示函), or one that follows
+    /// the reason for it (某券商员工因承诺收益被出具警示函).
+    /// </summary>
     private static bool ReportsPenalty(ReadOnlySpan<char> sentence)
     {
-        // …员工晒客户收益截图，被出具警示函: the penalty itself, suffered (被/遭), reports what it punishes.
+        int because = sentence.IndexOf('因');
         foreach (string penalty in Penalties)
         {
             int at = sentence.IndexOf(penalty, StringComparison.Ordinal);
-            if (at > 0 && sentence[Math.Max(0, at - 6)..at].IndexOfAny('被', '遭') >= 0)
-            {
-                return true;
-            }
-        }
-
-        int because = sentence.IndexOf('因');
-        if (because < 0)
-        {
-            return false;
-        }
-
-        var after = sentence[because..];
-        foreach (string penalty in Penalties)
-        {
-            int at = after.IndexOf(penalty, StringComparison.Ordinal);
-            if (at > 0 && (after[..at].Contains('被') || after[..at].Contains('遭')))
+            int from = because >= 0 && because < at ? Math.Min(because, Math.Max(0, at - 6)) : Math.Max(0, at - 6);
+            if (at > 0 && sentence[from..at].IndexOfAny('被', '遭') >= 0)
             {
                 return true;
             }
@@ -248,7 +238,7 @@ public static class NegationDetector
     private static bool IsQuoted(string folded, int sStart, int sEnd, int start, int end)
     {
         // A quoted sentence ends inside its marks (写道：“本产品保本。”): the closing mark after the full stop still closes it.
-        while (sEnd < folded.Length && QuotePairs.Any(q => q.Close == folded[sEnd]))
+        while (sEnd < folded.Length && ClosingMarks.Contains(folded[sEnd]))
         {
             sEnd++;
         }
