@@ -57,12 +57,13 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
         var units = new List<(int Start, int End)>();
         var sentences = new List<(int Start, int End)>();
         var overlapping = new List<int>();
+        var speakers = ScriptCue.Speakers(document.Text);
         foreach (var block in document.Blocks)
         {
             SentenceSplitter.Units(block.Text, units, sentences);
             foreach (var unit in units)
             {
-                var (start, end, stage) = ScriptCue.Copy(block.Text, unit.Start, unit.End);
+                var (start, end, stage) = ScriptCue.Copy(block.Text, unit.Start, unit.End, speakers);
                 var span = block.Text.AsSpan(start, end - start);
                 if (!SentenceSplitter.IsJudgeable(span))
                 {

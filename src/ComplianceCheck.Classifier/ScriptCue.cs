@@ -21,6 +21,10 @@ public static partial class ScriptCue
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex Cue();
 
+    // A speaker's name in capitals opening a line of a dialogue script (JESS: …, DR. LEE (V.O.): …), as podcasts and interviews set them.
+    [GeneratedRegex(@"^[ \t]*(?<name>[A-Z][A-Z.'-]{1,19})(?:[ \t]*\([^)\n]{0,24}\))?:[ \t]", RegexOptions.Multiline | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex SpeakerLine();
+
     private static readonly (char Open, char Close)[] Quotes = [('"', '"'), ('“', '”'), ('「', '」'), ('『', '』'), ('‘', '’'), ('\'', '\'')];
 
     /// <summary>
@@ -28,17 +32,34 @@ public static partial class ScriptCue
     /// quotation marks. <c>Stage</c> is true after a stage direction (SHOT 3, SFX, 镜头、画面) or a line of the brief (Campaign:,
     /// Product:, 时长：): what follows describes the picture, the sound or the job, it is not copy the audience reads or hears.
     /// </summary>
-    public static (int Start, int End, bool Stage) Copy(string text, int start, int end)
+    public static (int Start, int End, bool Stage) Copy(string text, int start, int end) => Copy(text, start, end, NoSpeakers);
+
+    /// <summary>
+    /// As <see cref="Copy(string, int, int)"/>, also moving past the name of one of <paramref name="speakers"/> (from
+    /// <see cref="Speakers"/>) that opens the unit.
+    /// </summary>
+    public static (int Start, int End, bool Stage) Copy(string text, int start, int end, IReadOnlySet<string> speakers)
     {
         var cue = Cue().Match(text, start, end - start);
-        if (!cue.Success)
+        int cueLength;
+        bool stage;
+        if (cue.Success)
+        {
+            cueLength = cue.Length;
+            stage = cue.Groups["stage"].Success;
+        }
+        else if (speakers.Count > 0 && SpeakerLine().Match(text, start, end - start) is { Success: true } speaker
+            && speakers.Contains(speaker.Groups["name"].Value))
+        {
+            cueLength = speaker.Length;
+            stage = false;
+        }
+        else
         {
             return (start, end, false);
         }
 
-        bool stage = cue.Groups["stage"].Success;
-
-        int from = start + cue.Length;
+        int from = start + cueLength;
         int to = end;
         while (to > from && char.IsWhiteSpace(text[to - 1]))
         {
@@ -63,5 +84,25 @@ public static partial class ScriptCue
         }
 
         return from < to ? (from, to, stage) : (start, end, stage);
+    }
+
+    private static readonly IReadOnlySet<string> NoSpeakers = new HashSet<string>();
+
+    /// <summary>
+    /// The speakers of a dialogue script: names in capitals that open two or more lines each, when there are at least two such
+    /// names (an interview, a podcast). A label that opens lines of another kind of draft (RISK WARNING:, NOTE:) is one name,
+    /// not a dialogue, and stays part of the sentence.
+    /// </summary>
+    public static IReadOnlySet<string> Speakers(string text)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (Match m in SpeakerLine().Matches(text))
+        {
+            string name = m.Groups["name"].Value;
+            counts[name] = counts.GetValueOrDefault(name) + 1;
+        }
+
+        var speakers = counts.Where(c => c.Value >= 2).Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
+        return speakers.Count >= 2 ? speakers : NoSpeakers;
     }
 }

@@ -404,4 +404,27 @@ public sealed class ModelAugmenterTests
         finding.Line.ShouldBe(2);
         fake.Seen.ShouldNotContain(s => s.Contains("口播", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Speakers_of_a_dialogue_are_names_in_capitals_that_open_several_lines_of_two_or_more_people()
+    {
+        const string podcast = "[COLD OPEN]\nJESS: Quick question.\nRYAN: Easy one.\nJESS: Next question.\nDR. LEE (V.O.): Noted.\nRYAN: Sure.\n";
+        ScriptCue.Speakers(podcast).ShouldBe(["JESS", "RYAN"], ignoreOrder: true);
+
+        // One label repeated (a batch of SMS with its risk warning) is no dialogue.
+        ScriptCue.Speakers("RISK WARNING: Capital at risk.\nOffer one.\nRISK WARNING: Capital at risk.\n").ShouldBeEmpty();
+        ScriptCue.Speakers("Jess: hi\nRyan: hello\nJess: bye\nRyan: bye\n").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void The_model_reads_a_dialogue_line_without_the_speakers_name()
+    {
+        const string script = "JESS: Welcome back to the show.\nRYAN: Thanks for having me, always a pleasure.\nJESS: Let us talk budgets.\nRYAN: Track every pound.\n";
+        var doc = DocumentLoader.LoadText("podcast.txt", script);
+        var fake = Fake();
+        new ModelAugmenter(fake, new ModelSettings()).Augment(doc, Profile, []);
+
+        fake.Seen.ShouldContain("Thanks for having me, always a pleasure.");
+        fake.Seen.ShouldNotContain(s => s.Contains("RYAN", StringComparison.Ordinal) || s.Contains("JESS", StringComparison.Ordinal));
+    }
 }

@@ -61,6 +61,20 @@ public class RuleEngineTests
         Scan(engine, "这只基金只涨不跌！").ShouldHaveSingleItem().Severity.ShouldBe(Severity.Error);
     }
 
+    [Theory]
+    [InlineData("什么是保本理财？", Severity.Info)]
+    [InlineData("# 什么是保本理财？为什么刚兑已被打破", Severity.Info)]
+    [InlineData("问：这款产品保本吗？", Severity.Info)]
+    [InlineData("银行理财还能保本吗？", Severity.Info)]
+    [InlineData("想要保本又稳健的理财吗？", Severity.Error)]
+    [InlineData("保本？当然！", Severity.Error)]
+    [InlineData("误区一：“银行理财都保本。”——理财非存款。", Severity.Info)]
+    public void A_question_about_the_claim_itself_asks_rather_than_claims(string sentence, Severity expected)
+    {
+        var engine = BuildEngine(Phrase("T-GUA-013", "保本", category: "guarantee"));
+        Scan(engine, sentence).ShouldHaveSingleItem().Severity.ShouldBe(expected);
+    }
+
     [Fact]
     public void News_of_a_penalty_reports_the_claim_it_punishes()
     {

@@ -47,7 +47,7 @@ public static class NegationDetector
     [
         "广告法", "《", "禁止", "不得", "严禁", "警惕", "谨防", "违规", "违法", "处罚", "罚款", "骗局", "诈骗", "虚假", "整改", "通报", "监管",
         "骗子", "套路", "陷阱", "别信", "轻信", "请勿", "吗", "?", "示例", "此类", "表述", "删除", "写道", "宣称", "声称", "号称", "鼓吹", "标榜",
-        "噱头", "自称", "prohibit", "finra", "rule 2210", "regulation", "beware", "scam", "fraud", "fined", "banned", "misleading",
+        "噱头", "自称", "误区", "谣言", "说法", "话术", "myth", "misconception", "prohibit", "finra", "rule 2210", "regulation", "beware", "scam", "fraud", "fined", "banned", "misleading",
     ];
 
     private static readonly string[] Penalties =
@@ -115,8 +115,68 @@ public static class NegationDetector
 
         var (sStart, sEnd) = sentences.SentenceAt(start);
         return IsQuoted(folded, sStart, sEnd, start, end) || ReportsPenalty(folded.AsSpan(sStart, sEnd - sStart))
+            || AsksAbout(folded, sStart, sEnd, start, end)
             ? ContextVerdict.Quoted
             : ContextVerdict.Asserted;
+    }
+
+    // Openings of a question about a term (什么是保本理财？), as an explainer or an FAQ asks it.
+    private static readonly string[] DefiningQuestions = ["什么是", "什么叫", "何为", "何谓", "为什么", "为何", "如何看待", "怎么看待", "如何理解", "怎么理解", "如何识别", "怎么识别"];
+
+    // Openings of an English yes/no question (Is my capital guaranteed?).
+    private static readonly string[] EnglishQuestions = ["is ", "are ", "does ", "do ", "can ", "will ", "was ", "were ", "could "];
+
+    /// <summary>
+    /// A question about the claim itself asks rather than claims: the hit closes a yes/no question (这款产品保本吗？, Is my
+    /// capital guaranteed?) or sits in a question that asks what a term means (什么是保本理财？). A question that only leads up
+    /// to a claim (想要保本又高收益的理财吗？) keeps other words after the hit and stands.
+    /// </summary>
+    private static bool AsksAbout(string folded, int sStart, int sEnd, int start, int end)
+    {
+        var sentence = folded.AsSpan(sStart, sEnd - sStart).TrimEnd();
+        if (sentence.IsEmpty || sentence[^1] != '?')
+        {
+            return false;
+        }
+
+        var head = sentence.TrimStart(" \t#>*-\"'“‘「『【[(（".AsSpan());
+        foreach (string prefix in (string[])["问:", "q:", "question:"])
+        {
+            if (head.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                head = head[prefix.Length..].TrimStart();
+            }
+        }
+
+        foreach (string opening in DefiningQuestions)
+        {
+            if (head.StartsWith(opening, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        var after = folded.AsSpan(end, sStart + sentence.Length - end).Trim(" \"'”’」』".AsSpan());
+        if (after is "?" or "吗?" or "么?" or "嘛?" or "呢?" or "的吗?" or "了吗?")
+        {
+            return after.Length > 1 || AnyStartsWith(head, EnglishQuestions) || head.StartsWith("是不是", StringComparison.Ordinal)
+                || head.Contains("能不能", StringComparison.Ordinal) || head.Contains("会不会", StringComparison.Ordinal);
+        }
+
+        return false;
+    }
+
+    private static bool AnyStartsWith(ReadOnlySpan<char> text, string[] openings)
+    {
+        foreach (string opening in openings)
+        {
+            if (text.StartsWith(opening, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
