@@ -92,6 +92,8 @@ public class ProfileResolverTests
     [InlineData("Need cash fast? A cash advance lands in minutes; a $10 late fee applies if you miss a repayment.", "credit")]
     [InlineData("【某消费金融】恭喜！您获得一笔最高8万元的备用金额度，点击领取。", "credit")]
     [InlineData("Open a brokerage account and trade stocks commission-free.", "securities")]
+    [InlineData("Our latest factsheet for the Lumen Growth Fund is out: the fund holds 40 to 60 companies; ongoing charges are 0.75% a year.", "fund")]
+    [InlineData("Build your emergency fund first: three to six months of spending in an easy-access savings account.", "deposit")]
     public void Products_are_told_from_their_own_vocabulary(string text, string product)
     {
         ProfileDetector.DetectProduct(TextFold.Fold(text)).ShouldBe(product);
