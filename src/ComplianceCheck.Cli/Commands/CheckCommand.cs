@@ -80,6 +80,7 @@ internal static class CheckCommand
     {
         var stopwatch = Stopwatch.StartNew();
         var config = ToolSetup.LoadConfig(parse.GetValue(Config));
+        ModelOptions.StartLoading(parse, config);
         string format = (parse.GetValue(Format) ?? "text").ToLowerInvariant();
         if (!CheckExtensions.Formats.Contains(format))
         {
