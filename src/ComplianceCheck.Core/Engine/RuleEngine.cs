@@ -26,6 +26,9 @@ public sealed class RuleEngine
     private readonly LiteralUse[][] _uses;
     private readonly int[] _unanchoredPatternRules;
     private readonly int[] _requiredRules;
+
+    // Required rules whose trigger is a regex with no literal anchor: it runs over every block.
+    private readonly int[] _blockTriggerRules;
     private readonly string[][] _looseStatements;
     private readonly int[] _requireMonotone;
     private readonly Dictionary<Rule, string> _legalBasis;
@@ -98,6 +101,7 @@ public sealed class RuleEngine
         _uses = uses.Select(u => u.ToArray()).ToArray();
         _unanchoredPatternRules = [.. unanchored];
         _requiredRules = [.. required];
+        _blockTriggerRules = [.. required.Where(i => _rules[i] is RequiredRule { TriggerExpression: not null, TriggerAnchors.Count: 0 })];
 
         _requireMonotone = new int[_rules.Length];
         var distinct = new Dictionary<string, GatedPattern>(StringComparer.Ordinal);
@@ -211,6 +215,7 @@ public sealed class RuleEngine
         private readonly List<(int Rule, int Block, int Start, int End)> _triggers = [];
         private string[]? _looseBlocks;
         private GatedText? _allJoined;
+        private sbyte[]? _inDraft;
         private GatedText?[]? _looseGated;
         private Dictionary<(int First, int Last), GatedText>? _joinedRanges;
         private readonly bool _anyRequired;
@@ -312,9 +317,9 @@ public sealed class RuleEngine
                 }
             }
 
-            foreach (int rule in _engine._requiredRules)
+            foreach (int rule in _engine._blockTriggerRules)
             {
-                if (_active[rule] && Rules[rule] is RequiredRule { TriggerExpression: not null, TriggerAnchors.Count: 0 })
+                if (_active[rule])
                 {
                     RunRegex(rule, ctx, 0, folded.Length);
                 }
@@ -653,7 +658,17 @@ public sealed class RuleEngine
 
             // A statement may run across a line break that split it into two blocks: also try neighbours joined.
             bool allBlocks = indexes.Count == _looseBlocks.Length;
-            var joined = allBlocks ? _allJoined ??= new GatedText(string.Concat(_looseBlocks)) : Joined(indexes);
+            _allJoined ??= new GatedText(string.Concat(_looseBlocks));
+
+            // A run of neighbouring blocks is part of the whole draft's text: a statement the whole draft lacks, none of its runs
+            // has (when no pattern depends on where the text starts or ends). Drafts that lack a statement are the common case
+            // and would otherwise test every trigger's window.
+            if (!allBlocks && indexes[^1] - indexes[0] + 1 == indexes.Count && _engine.RequireMonotone(ruleIndex) && !InDraft(ruleIndex, rule, statements))
+            {
+                return false;
+            }
+
+            var joined = allBlocks ? _allJoined : Joined(indexes);
 
             // Every block is part of the joined text, so when no pattern depends on where the text starts or ends
             // (no anchors), whatever holds in one block holds in the joined text: testing that alone is enough.
@@ -669,6 +684,17 @@ public sealed class RuleEngine
             }
 
             return Holds(ruleIndex, rule, statements, joined);
+        }
+
+        private bool InDraft(int ruleIndex, RequiredRule rule, string[] statements)
+        {
+            _inDraft ??= new sbyte[Rules.Length];
+            if (_inDraft[ruleIndex] == 0)
+            {
+                _inDraft[ruleIndex] = Holds(ruleIndex, rule, statements, _allJoined!) ? (sbyte)1 : (sbyte)-1;
+            }
+
+            return _inDraft[ruleIndex] > 0;
         }
 
         /// <summary>
