@@ -12,7 +12,7 @@ namespace ComplianceCheck.Classifier;
 public static partial class ScriptCue
 {
     [GeneratedRegex(
-        @"^\s*(?:(?<stage>(?:shot|scene|frame)\s*\d{0,3}|sfx|music|镜头\s*\d{0,3}|场景\s*\d{0,3}|画面"
+        @"^\s*(?:[\[(（]?\d{1,2}:\d{2}(?::\d{2})?[\])）]?\s*)?(?:(?<stage>(?:shot|scene|frame)\s*\d{0,3}|sfx|music|镜头\s*\d{0,3}|场景\s*\d{0,3}|画面"
         + @"|campaign|client|product|format|length|duration|audience|objective|brand|placement|version|活动名称|产品名称|客户|格式|时长|投放渠道|受众|版本)"
         + @"|vo|v/o|v\.o\.|voice[- ]?over|narrator|(?:co-)?host|announcer|presenter|creator|influencer|speaker\s*\d{0,2}|caption|supers?"
         + @"|on[- ]?screen(?:\s+text)?|ost|end\s+(?:card|frame)|lower\s+third|cta|button"
@@ -24,6 +24,13 @@ public static partial class ScriptCue
     // A speaker's name in capitals opening a line of a dialogue script (JESS: …, DR. LEE (V.O.): …), as podcasts and interviews set them.
     [GeneratedRegex(@"^[ \t]*(?<name>[A-Z][A-Z.'-]{1,19})(?:[ \t]*\([^)\n]{0,24}\))?:[ \t]", RegexOptions.Multiline | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex SpeakerLine();
+
+    // A script's cast list names its speakers (主播：Lily（持证…）, 助播：小北, Host: Dana): those names then open their lines.
+    [GeneratedRegex(@"^[ \t]*(?:主播|助播|嘉宾|主持人|host|co-host|guest|presenter)[ \t]*[:：][ \t]*(?<name>\p{L}[\p{L}.'·-]{0,11})[ \t]*(?:[（(][^)）\n]*[)）])?[ \t]*$",
+        RegexOptions.Multiline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex CastLine();
+
+    private static readonly char[] Colons = [':', '：'];
 
     private static readonly (char Open, char Close)[] Quotes = [('"', '"'), ('“', '”'), ('「', '」'), ('『', '』'), ('‘', '’'), ('\'', '\'')];
 
@@ -48,10 +55,9 @@ public static partial class ScriptCue
             cueLength = cue.Length;
             stage = cue.Groups["stage"].Success;
         }
-        else if (speakers.Count > 0 && SpeakerLine().Match(text, start, end - start) is { Success: true } speaker
-            && speakers.Contains(speaker.Groups["name"].Value))
+        else if (speakers.Count > 0 && SpeakerCue(text, start, end, speakers) is > 0 and var length)
         {
-            cueLength = speaker.Length;
+            cueLength = length;
             stage = false;
         }
         else
@@ -88,10 +94,51 @@ public static partial class ScriptCue
 
     private static readonly IReadOnlySet<string> NoSpeakers = new HashSet<string>();
 
+    /// <summary>The length of "NAME: " (an optional time stamp before it) when one of the speakers opens the unit; else 0.</summary>
+    private static int SpeakerCue(string text, int start, int end, IReadOnlySet<string> speakers)
+    {
+        int i = start;
+        while (i < end && char.IsWhiteSpace(text[i]))
+        {
+            i++;
+        }
+
+        if (i < end && text[i] is '[' or '(' or '（' && text.IndexOfAny([']', ')', '）'], i, Math.Min(12, end - i)) is var close and > 0
+            && text.AsSpan(i + 1, close - i - 1).ContainsAny("0123456789") && text.AsSpan(i + 1, close - i - 1).IndexOf(':') > 0)
+        {
+            i = close + 1;
+            while (i < end && char.IsWhiteSpace(text[i]))
+            {
+                i++;
+            }
+        }
+
+        int colon = text.IndexOfAny(Colons, i, Math.Min(24, end - i));
+        if (colon <= i)
+        {
+            return 0;
+        }
+
+        string name = text[i..colon].TrimEnd();
+        int paren = name.IndexOfAny(['(', '（']);
+        if (!speakers.Contains(paren > 0 ? name[..paren].TrimEnd() : name))
+        {
+            return 0;
+        }
+
+        int after = colon + 1;
+        while (after < end && char.IsWhiteSpace(text[after]))
+        {
+            after++;
+        }
+
+        return after - start;
+    }
+
     /// <summary>
     /// The speakers of a dialogue script: names in capitals that open two or more lines each, when there are at least two such
-    /// names (an interview, a podcast). A label that opens lines of another kind of draft (RISK WARNING:, NOTE:) is one name,
-    /// not a dialogue, and stays part of the sentence.
+    /// names (an interview, a podcast), and the names its cast list gives (主播：Lily). A label that opens lines of another kind
+    /// of draft (RISK WARNING:, NOTE:) is one name, not a dialogue, and stays part of the sentence.
     /// </summary>
     public static IReadOnlySet<string> Speakers(string text)
     {
@@ -103,6 +150,16 @@ public static partial class ScriptCue
         }
 
         var speakers = counts.Where(c => c.Value >= 2).Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
-        return speakers.Count >= 2 ? speakers : NoSpeakers;
+        if (speakers.Count < 2)
+        {
+            speakers.Clear();
+        }
+
+        foreach (Match m in CastLine().Matches(text))
+        {
+            speakers.Add(m.Groups["name"].Value);
+        }
+
+        return speakers.Count > 0 ? speakers : NoSpeakers;
     }
 }

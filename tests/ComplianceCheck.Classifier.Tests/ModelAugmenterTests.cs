@@ -382,6 +382,7 @@ public sealed class ModelAugmenterTests
     [InlineData("Campaign: \"Ready for Retirement\" – spring burst", "Ready for Retirement\" – spring burst", true)]
     [InlineData("助理：现在开户，三分钟搞定。", "现在开户，三分钟搞定。", false)]
     [InlineData("按钮：立即测额度", "立即测额度", false)]
+    [InlineData("[20:45] 主播：好啦，今天的直播就到这里", "好啦，今天的直播就到这里", false)]
     [InlineData("RISK WARNING: \"Capital at risk.\"", "RISK WARNING: \"Capital at risk.\"", false)]
     [InlineData("Vocabulary: 收益稳稳的", "Vocabulary: 收益稳稳的", false)]
     [InlineData("本金安全：收益稳稳的", "本金安全：收益稳稳的", false)]
@@ -414,6 +415,23 @@ public sealed class ModelAugmenterTests
         // One label repeated (a batch of SMS with its risk warning) is no dialogue.
         ScriptCue.Speakers("RISK WARNING: Capital at risk.\nOffer one.\nRISK WARNING: Capital at risk.\n").ShouldBeEmpty();
         ScriptCue.Speakers("Jess: hi\nRyan: hello\nJess: bye\nRyan: bye\n").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_cast_list_names_the_speakers_whose_names_then_open_their_lines()
+    {
+        const string script = "主播：Lily（持证保险经纪从业人员）\n助播：小北\n主播：大家晚上好，欢迎来到直播间。\nLily：好，今天就到这里。\n[19:35] 小北：新进来的朋友点个关注。\n";
+        var speakers = ScriptCue.Speakers(script);
+        speakers.ShouldBe(["Lily", "小北"], ignoreOrder: true);
+
+        string line = "Lily：好，今天就到这里。";
+        var (start, end, _) = ScriptCue.Copy(line, 0, line.Length, speakers);
+        line[start..end].ShouldBe("好，今天就到这里。");
+        string stamped = "[19:35] 小北：新进来的朋友点个关注。";
+        (start, end, _) = ScriptCue.Copy(stamped, 0, stamped.Length, speakers);
+        stamped[start..end].ShouldBe("新进来的朋友点个关注。");
+        string other = "王女士：这款产品收益稳稳的。";
+        ScriptCue.Copy(other, 0, other.Length, speakers).ShouldBe((0, other.Length, false));
     }
 
     [Fact]

@@ -76,6 +76,18 @@ public class RuleEngineTests
     }
 
     [Fact]
+    public void A_quoted_claim_in_a_draft_that_warns_against_such_claims_is_named_not_made()
+    {
+        var engine = BuildEngine(Phrase("T-IND-014", "欲购从速", category: "inducement"));
+        const string article = "# 投资者教育：识别营销话术\n\n## 一、“名额有限、欲购从速”：制造紧迫感\n\n遇到这类套路，先停一停。\n\n谨防以高收益为诱饵的诈骗。\n";
+        Scan(engine, article).ShouldHaveSingleItem().Severity.ShouldBe(Severity.Info);
+
+        // One anti-fraud line in a promotion's footer does not make its quoted slogans quotations.
+        const string promo = "# 新品首发\n\n“欲购从速”，限量发售！\n\n谨防诈骗，请认准官方渠道。\n";
+        Scan(engine, promo).ShouldHaveSingleItem().Severity.ShouldBe(Severity.Error);
+    }
+
+    [Fact]
     public void News_of_a_penalty_reports_the_claim_it_punishes()
     {
         var engine = BuildEngine(Phrase("T-GUA-011", "承诺收益", category: "guarantee"));

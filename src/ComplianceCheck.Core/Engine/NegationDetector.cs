@@ -47,7 +47,7 @@ public static class NegationDetector
     [
         "广告法", "《", "禁止", "不得", "严禁", "警惕", "谨防", "违规", "违法", "处罚", "罚款", "骗局", "诈骗", "虚假", "整改", "通报", "监管",
         "骗子", "套路", "陷阱", "别信", "轻信", "请勿", "吗", "?", "示例", "此类", "表述", "删除", "写道", "宣称", "声称", "号称", "鼓吹", "标榜",
-        "噱头", "自称", "误区", "谣言", "说法", "话术", "myth", "misconception", "prohibit", "finra", "rule 2210", "regulation", "beware", "scam", "fraud", "fined", "banned", "misleading",
+        "噱头", "自称", "误区", "谣言", "说法", "话术", "myth", "misconception", "refers to", "the claim", "prohibit", "finra", "rule 2210", "regulation", "beware", "scam", "fraud", "fined", "banned", "misleading",
     ];
 
     private static readonly string[] Penalties =
@@ -64,7 +64,7 @@ public static class NegationDetector
     [
         "风险", "谨慎", "提示", "提醒", "注意", "小心", "当心", "过往业绩", "不预示", "为准", "吗", "谁说", "所谓", "宣称", "声称", "号称", "鼓吹",
         "被罚", "罚单", "法院", "判决", "案例", "可能", "≠", "骗", "举报", "踩坑", "踩雷", "?", "risk", "may ", "might ", "could ", "past performance",
-        "subject to", "warning", "claim", "promised", "court", "jailed", "regulator", "watchdog", "fca", "sec ", "lawsuit", "according to",
+        "subject to", "warning", "claimed", "the claim", "claims that", "promised", "court", "jailed", "regulator", "watchdog", "fca", "sec ", "lawsuit", "according to",
         "illegal", "ban ", "suspicious", "skeptical", "sceptical", "who says", "who tell", "wary", "careful", "watch out", "red flag", "lying", "anyone who", "tells you", "too good to be true",
     ];
 
@@ -295,7 +295,33 @@ public static class NegationDetector
         return false;
     }
 
+    /// <summary>Whether the hit sits inside quotation marks that open and close within its sentence.</summary>
+    internal static bool IsInsideQuotes(string folded, SentenceMap sentences, int start, int end)
+    {
+        var (sStart, sEnd) = sentences.SentenceAt(start);
+        return InsideQuotes(folded, sStart, ref sEnd, start, end);
+    }
+
     private static bool IsQuoted(string folded, int sStart, int sEnd, int start, int end)
+    {
+        if (!InsideQuotes(folded, sStart, ref sEnd, start, end))
+        {
+            return false;
+        }
+
+        var sentence = folded.AsSpan(sStart, sEnd - sStart);
+        foreach (string cue in QuotationCues)
+        {
+            if (sentence.Contains(cue, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool InsideQuotes(string folded, int sStart, ref int sEnd, int start, int end)
     {
         // A quoted sentence ends inside its marks (写道：“本产品保本。”): the closing mark after the full stop still closes it.
         while (sEnd < folded.Length && ClosingMarks.Contains(folded[sEnd]))
@@ -335,20 +361,6 @@ public static class NegationDetector
             }
         }
 
-        if (!inside)
-        {
-            return false;
-        }
-
-        var sentence = folded.AsSpan(sStart, sEnd - sStart);
-        foreach (string cue in QuotationCues)
-        {
-            if (sentence.Contains(cue, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return inside;
     }
 }
