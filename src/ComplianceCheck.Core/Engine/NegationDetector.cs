@@ -59,10 +59,17 @@ public static class NegationDetector
 
     private static readonly string ClosingMarks = string.Concat(QuotePairs.Select(q => q.Close));
 
+    // Questions that urge rather than ask (so why wait?, 还在等什么？): their question mark is no sign of warning.
+    private static readonly string[] RhetoricalQuestions =
+    [
+        "why wait", "what are you waiting for", "what's stopping you", "why not start", "ready to", "还在等什么", "还等什么", "等什么呢", "还犹豫什么",
+        "还在犹豫", "心动了吗", "心动不如行动", "冲不冲",
+    ];
+
     // Signs, beyond negation and quotation cues, that a sentence warns, asks, reports or cites rather than claims.
     private static readonly string[] WarningWords =
     [
-        "风险", "谨慎", "提示", "提醒", "注意", "小心", "当心", "过往业绩", "不预示", "为准", "吗", "谁说", "所谓", "宣称", "声称", "号称", "鼓吹",
+        "风险", "谨慎", "提示", "提醒", "注意", "小心", "当心", "过往业绩", "不预示", "吗", "谁说", "所谓", "宣称", "声称", "号称", "鼓吹",
         "被罚", "罚单", "法院", "判决", "案例", "可能", "≠", "骗", "举报", "踩坑", "踩雷", "?", "risk", "may ", "might ", "could ", "past performance",
         "subject to", "warning", "claimed", "the claim", "claims that", "promised", "court", "jailed", "regulator", "watchdog", "fca", "sec ", "lawsuit", "according to",
         "illegal", "ban ", "suspicious", "skeptical", "sceptical", "who says", "who tell", "wary", "careful", "watch out", "red flag", "lying", "anyone who", "tells you", "too good to be true",
@@ -83,8 +90,14 @@ public static class NegationDetector
             }
         }
 
+        bool rhetorical = RhetoricalQuestions.Any(q => folded.Contains(q, StringComparison.Ordinal));
         foreach (string cue in QuotationCues.Concat(WarningWords).Concat(EnglishCues))
         {
+            if (rhetorical && cue is "?" or "吗")
+            {
+                continue;
+            }
+
             int at = folded.IndexOf(cue, StringComparison.Ordinal);
             if (at >= 0 && (!char.IsAsciiLetter(cue[0]) || at == 0 || !char.IsAsciiLetter(folded[at - 1])))
             {
