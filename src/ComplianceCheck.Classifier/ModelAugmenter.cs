@@ -17,6 +17,14 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
 {
     public const string DowngradeNote = "likely a quotation or warning";
 
+    // The words a promise of safety is made of: when each one the sentence holds is negated (没有稳赚这回事, 不保本, not
+    // guaranteed), the sentence denies the promise, whatever the model read into the words.
+    private static readonly string[] GuaranteeWords =
+    [
+        "保本", "保收益", "保息", "稳赚", "稳赢", "零风险", "无风险", "只涨不跌", "刚兑", "刚性兑付", "兜底", "guaranteed", "guarantee", "risk-free", "risk free",
+        "can't lose", "cannot lose",
+    ];
+
     public string Fingerprint => model.Fingerprint;
 
     public ISentenceClassifier Model => model;
@@ -91,6 +99,7 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
                 if (Labels.IsRisky(prediction.Label) && prediction.Probability >= threshold && mayAdd && !DisclosureGuard.HasDisclosure(span)
                     && !(prediction.Label == Labels.Apr && (AnnualRateGuard.StatesAnnualRate(span) || !AprApplies(profile)))
                     && !SalutationGuard.IsOnlySalutation(span)
+                    && !(prediction.Label == Labels.Guarantee && NegationDetector.OnlyNegated(TextFold.Fold(span.ToString()), GuaranteeWords))
                     && !overlapping.Any(i => !BesideOtherCategories || result[i].Category == prediction.Label))
                 {
                     added.Add(ModelFinding(document, prediction, srcStart, srcEnd));

@@ -406,6 +406,19 @@ public sealed class ModelAugmenterTests
         fake.Seen.ShouldNotContain(s => s.Contains("口播", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("评论区有人问是不是稳赚了，我的回答是：没有稳赚这回事。", false)]
+    [InlineData("在我这儿买基金，我不会跟您说保本，因为它本来就不保本。", false)]
+    [InlineData("Returns are not guaranteed and you could lose money.", false)]
+    [InlineData("没有风险，稳赚不赔，闭眼入。", true)]
+    [InlineData("这款产品收益稳稳的。", true)]
+    public void A_guarantee_judgement_stands_only_where_some_word_of_the_promise_is_not_negated(string sentence, bool flagged)
+    {
+        var model = new FakeClassifier(_ => P(Labels.Guarantee, 0.99));
+        var doc = DocumentLoader.LoadText("a.txt", sentence + "\n");
+        new ModelAugmenter(model, new ModelSettings()).Augment(doc, Profile, []).Count.ShouldBe(flagged ? 1 : 0);
+    }
+
     [Fact]
     public void Speakers_of_a_dialogue_are_names_in_capitals_that_open_several_lines_of_two_or_more_people()
     {

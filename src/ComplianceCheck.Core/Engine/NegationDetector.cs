@@ -47,7 +47,7 @@ public static class NegationDetector
     [
         "广告法", "《", "禁止", "不得", "严禁", "警惕", "谨防", "违规", "违法", "处罚", "罚款", "骗局", "诈骗", "虚假", "整改", "通报", "监管",
         "骗子", "套路", "陷阱", "别信", "轻信", "请勿", "吗", "?", "示例", "此类", "表述", "删除", "写道", "宣称", "声称", "号称", "鼓吹", "标榜",
-        "噱头", "自称", "误区", "谣言", "说法", "话术", "myth", "misconception", "refers to", "the claim", "prohibit", "finra", "rule 2210", "regulation", "beware", "scam", "fraud", "fined", "banned", "misleading",
+        "噱头", "自称", "误区", "谣言", "说法", "话术", "伪命题", "不存在", "myth", "misconception", "refers to", "the claim", "prohibit", "finra", "rule 2210", "regulation", "beware", "scam", "fraud", "fined", "banned", "misleading",
     ];
 
     private static readonly string[] Penalties =
@@ -117,6 +117,29 @@ public static class NegationDetector
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="folded"/> holds at least one of <paramref name="words"/> and every occurrence of them is negated
+    /// (没有稳赚这回事, 我不会跟您说保本, returns are not guaranteed).
+    /// </summary>
+    public static bool OnlyNegated(string folded, IReadOnlyList<string> words)
+    {
+        bool any = false;
+        foreach (string word in words)
+        {
+            for (int at = folded.IndexOf(word, StringComparison.Ordinal); at >= 0; at = folded.IndexOf(word, at + word.Length, StringComparison.Ordinal))
+            {
+                if (!IsNegated(folded, at))
+                {
+                    return false;
+                }
+
+                any = true;
+            }
+        }
+
+        return any;
     }
 
     internal static ContextVerdict Judge(string folded, SentenceMap sentences, int start, int end)
