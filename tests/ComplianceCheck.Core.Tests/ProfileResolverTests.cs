@@ -99,6 +99,16 @@ public class ProfileResolverTests
         ProfileDetector.DetectProduct(TextFold.Fold(text)).ShouldBe(product);
     }
 
+    [Theory]
+    [InlineData("理财产品业绩比较基准3.5%，理财非存款。信用卡分期免息，借款最高20万，贷款审批快。理财经理一对一服务。", "wealth", "credit")]
+    [InlineData("Personal loans from 6.4% APR; borrow up to $25,000. Our managed portfolio rebalances your portfolio every quarter.", "credit", "wealth")]
+    [InlineData("大额存单年利率1.95%，定期存款安心。理财产品业绩比较基准3.5%。信用卡分期，借款最高20万，贷款审批快，还款灵活。", "credit", null)]
+    [InlineData("基金定投，基金经理管理，基金净值每日公布。", "fund", null)]
+    public void A_draft_that_markets_credit_and_an_investment_product_names_both_unless_it_also_sells_deposits(string text, string product, string? also)
+    {
+        ProfileDetector.DetectProducts(TextFold.Fold(text)).ShouldBe((product, also));
+    }
+
     /// <summary>
     /// Product detection counts cues in one automaton pass; it must decide as searching the text once per cue did (leftmost,
     /// non-overlapping occurrences, at most five per cue), including cues inside other cues (基金 in 私募基金).

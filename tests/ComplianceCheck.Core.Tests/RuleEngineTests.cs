@@ -88,6 +88,30 @@ public class RuleEngineTests
     }
 
     [Fact]
+    public void A_second_product_brings_its_claim_rules_but_not_its_required_statements()
+    {
+        string yaml = Phrase("T-GUA-020", "只涨不跌", extra: "    products: [wealth]", category: "guarantee") + $$"""
+              - id: T-DIS-020
+                name: wealth statement
+                category: disclaimer
+                severity: error
+                kind: required
+                message: 缺少理财风险提示
+                {{Basis}}
+                products: [wealth]
+                when: {products: [wealth]}
+                require: [理财非存款]
+                examples: {flag: [a, b], pass: [c, d]}
+            """;
+        var engine = BuildEngine(yaml);
+        var document = Documents.DocumentLoader.LoadText("batch.txt", "借款最高20万。\n\n这个组合只涨不跌！\n");
+        var profile = new DraftProfile("credit", "detected", null, null, ["zh-CN"], "detected");
+
+        engine.Scan(document, profile, new EngineOptions()).ShouldBeEmpty();
+        engine.Scan(document, profile with { AlsoProduct = "wealth" }, new EngineOptions()).Select(f => f.RuleId).ShouldBe(["T-GUA-020"]);
+    }
+
+    [Fact]
     public void News_of_a_penalty_reports_the_claim_it_punishes()
     {
         var engine = BuildEngine(Phrase("T-GUA-011", "承诺收益", category: "guarantee"));

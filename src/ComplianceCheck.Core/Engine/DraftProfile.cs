@@ -9,6 +9,12 @@ public sealed record DraftProfile(
     IReadOnlyList<string> Languages,
     string LangSource)
 {
+    /// <summary>
+    /// A second product the text also markets, when the product was detected (credit beside an investment product, or the
+    /// reverse): that product's claim rules apply too; its required statements do not.
+    /// </summary>
+    public string? AlsoProduct { get; init; }
+
     public bool HasLanguage(string lang) => Languages.Contains(lang);
 }
 

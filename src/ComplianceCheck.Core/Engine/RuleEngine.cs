@@ -167,7 +167,7 @@ public sealed class RuleEngine
     private (bool[] Active, bool AnyRequired) ActiveRules(DraftProfile profile, EngineOptions options)
     {
         var byProfile = _activeCache.GetValue(options, static _ => new ConcurrentDictionary<(string, string, string), (bool[], bool)>());
-        var key = (profile.Product, profile.Channel ?? string.Empty, string.Join('\n', profile.Languages));
+        var key = (profile.AlsoProduct is { } also ? profile.Product + "+" + also : profile.Product, profile.Channel ?? string.Empty, string.Join('\n', profile.Languages));
         if (byProfile.TryGetValue(key, out var cached))
         {
             return cached;
@@ -180,7 +180,8 @@ public sealed class RuleEngine
             var rule = _rules[i];
             active[i] = !options.DisabledRules.Contains(rule.Id)
                 && profile.HasLanguage(rule.Lang)
-                && rule.AppliesTo(profile.Product, profile.Channel ?? string.Empty)
+                && (rule.AppliesTo(profile.Product, profile.Channel ?? string.Empty)
+                    || (rule is not RequiredRule && profile.AlsoProduct is { } second && rule.AppliesTo(second, profile.Channel ?? string.Empty)))
                 && (rule is not RequiredRule req || req.WhenProducts.Count == 0 || req.WhenProducts.Contains(profile.Product));
             anyRequired |= active[i] && rule is RequiredRule;
         }

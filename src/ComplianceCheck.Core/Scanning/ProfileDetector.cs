@@ -47,7 +47,38 @@ public static class ProfileDetector
     [ThreadStatic]
     private static List<LiteralHit>? t_hits;
 
-    public static string? DetectProduct(string foldedText)
+    public static string? DetectProduct(string foldedText) => DetectProducts(foldedText).Product;
+
+    // Credit and investment products are judged by different claims (the cost of borrowing; returns and safety), so when a
+    // draft markets both (a bank e-mail with a loan and a portfolio, an app's push batch) the other side's claim rules
+    // also apply. Savings, insurance and investment products share their words (保本 is a fact of a deposit, a promise
+    // of a fund), so no second product is taken among them.
+    private static readonly string[] InvestmentProducts = ["fund", "wealth", "securities", "private-fund"];
+
+    /// <summary>
+    /// The product a draft is mostly about, and the other product it also markets: credit beside an investment product or an
+    /// investment product beside credit, when that one scores at least <see cref="MinimumScore"/> and 40 % of the first.
+    /// </summary>
+    public static (string? Product, string? AlsoProduct) DetectProducts(string foldedText)
+    {
+        var scores = Scores(foldedText);
+        var ranked = scores.Where(s => s.Key != "general").OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal).ToList();
+        if (ranked.Count == 0 || ranked[0].Value < MinimumScore)
+        {
+            return (scores.GetValueOrDefault("general") >= MinimumScore ? "general" : null, null);
+        }
+
+        var (best, bestScore) = ranked[0];
+        bool bestInvests = InvestmentProducts.Contains(best);
+        // A draft that also sells deposits says 保本 and 存款保险 of them rightly: investment rules stay off beside credit there.
+        bool sellsDeposits = scores.GetValueOrDefault("deposit") >= MinimumScore;
+        var also = ranked.Skip(1).FirstOrDefault(s =>
+            s.Value >= MinimumScore && s.Value * 5 >= bestScore * 2
+            && (bestInvests ? s.Key == "credit" : best == "credit" && !sellsDeposits && InvestmentProducts.Contains(s.Key)));
+        return (best, also.Key);
+    }
+
+    private static Dictionary<string, int> Scores(string foldedText)
     {
         // Each cue counts its occurrences as successive searches would: left to right, none overlapping the one before, at most 5
         // (the automaton reports a cue's occurrences in order).
@@ -77,13 +108,7 @@ public static class ProfileDetector
             }
         }
 
-        var best = scores.Where(s => s.Key != "general").OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal).FirstOrDefault();
-        if (best.Key != null && best.Value >= MinimumScore)
-        {
-            return best.Key;
-        }
-
-        return scores.GetValueOrDefault("general") >= MinimumScore ? "general" : null;
+        return scores;
     }
 
     /// <summary>zh-CN when there is real Chinese text, en when Latin words dominate; both for mixed drafts.</summary>

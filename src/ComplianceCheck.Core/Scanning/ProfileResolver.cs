@@ -30,10 +30,16 @@ public sealed class ProfileResolver(ComplianceConfig config, ProfileOverrides ov
         var mapping = MappingFor(path);
         string? joined = null;
         string Joined() => joined ??= string.Concat(document.Blocks.Select(b => b.Text));
+        string? alsoProduct = null;
 
         var (product, productSource) = Pick(
             overrides.Product, Declared(document, "product", Vocabulary.Products, Vocabulary.NormalizeProduct, warnings), mapping?.Product, declaredSource,
-            () => ProfileDetector.DetectProduct(TextFold.Fold(Joined())));
+            () =>
+            {
+                var detected = ProfileDetector.DetectProducts(TextFold.Fold(Joined()));
+                alsoProduct = detected.AlsoProduct;
+                return detected.Product;
+            });
         var (channel, channelSource) = Pick(
             overrides.Channel, Declared(document, "channel", Vocabulary.Channels, Vocabulary.NormalizeChannel, warnings), mapping?.Channel, declaredSource, () => null);
 
@@ -49,7 +55,10 @@ public sealed class ProfileResolver(ComplianceConfig config, ProfileOverrides ov
             : ProfileDetector.DetectLanguages(Joined());
 
         return new DraftProfile(product ?? "none", product == null ? "default" : productSource, channel, channel == null ? null : channelSource,
-            languages, lang == null ? "detected" : langSource);
+            languages, lang == null ? "detected" : langSource)
+        {
+            AlsoProduct = alsoProduct,
+        };
     }
 
     private static (string? Value, string Source) Pick(string? cli, string? declared, string? config, string declaredSource, Func<string?> detect)
