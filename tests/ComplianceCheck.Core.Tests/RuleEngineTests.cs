@@ -111,6 +111,28 @@ public class RuleEngineTests
         engine.Scan(document, profile with { AlsoProduct = "wealth" }, new EngineOptions()).Select(f => f.RuleId).ShouldBe(["T-GUA-020"]);
     }
 
+    [Theory]
+    [InlineData("这只理财稳*赚不赔！", "稳*赚")]
+    [InlineData("零 风 险，年化8%", "零 风 险")]
+    [InlineData("稳💰赚，闭眼入", "稳💰赚")]
+    [InlineData("稳\u200b赚理财", "稳\u200b赚")]
+    [InlineData("稳·赚·不·赔", "稳·赚")]
+    public void A_phrase_split_by_fillers_is_found_at_its_original_span(string text, string match)
+    {
+        var engine = BuildEngine(Phrase("T-GUA-030", "稳赚, 零风险", category: "guarantee"));
+        Scan(engine, text).ShouldHaveSingleItem().Match.ShouldBe(match);
+    }
+
+    [Theory]
+    [InlineData("稳健型产品，赚钱靠长期坚持。")]
+    [InlineData("稳 - 健 - 赚 - 钱")]
+    [InlineData("不承诺零 风 险。")]
+    public void Fillers_join_only_neighbouring_characters_and_the_joined_phrase_is_judged_in_context(string text)
+    {
+        var engine = BuildEngine(Phrase("T-GUA-031", "稳赚, 零风险", category: "guarantee"));
+        Scan(engine, text).ShouldBeEmpty();
+    }
+
     [Fact]
     public void News_of_a_penalty_reports_the_claim_it_punishes()
     {

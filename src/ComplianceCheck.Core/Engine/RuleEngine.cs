@@ -338,6 +338,41 @@ public sealed class RuleEngine
             {
                 PairProximity(proximity, ctx);
             }
+
+            ScanSplitWords(ctx);
+        }
+
+        /// <summary>
+        /// Phrases written with fillers between their characters (稳*赚, 零 风 险): found in the block's text with the fillers
+        /// taken out, reported at their original span. A phrase that was whole in the text was found above.
+        /// </summary>
+        private void ScanSplitWords(BlockText ctx)
+        {
+            if (SplitWords.Join(ctx.Text) is not var (joined, origin))
+            {
+                return;
+            }
+
+            _hits.Clear();
+            _engine._automaton.FindAll(joined, _hits);
+            foreach (var hit in _hits)
+            {
+                int length = _engine._automaton.PatternLength(hit.PatternId);
+                int start = origin[hit.End - length];
+                int end = origin[hit.End - 1] + 1;
+                if (end - start == length)
+                {
+                    continue;
+                }
+
+                foreach (var use in _engine._uses[hit.PatternId])
+                {
+                    if (_active[use.Rule] && use.Role == LiteralRole.Phrase)
+                    {
+                        Consider(use.Rule, ctx, start, end, null);
+                    }
+                }
+            }
         }
 
         private void RunRegex(int ruleIndex, BlockText ctx, int start, int end)

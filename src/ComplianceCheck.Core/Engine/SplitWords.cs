@@ -1,0 +1,90 @@
+using System.Buffers;
+
+namespace ComplianceCheck.Core.Engine;
+
+/// <summary>
+/// Chinese words split by fillers to slip past keyword filters (稳*赚, 保-本, 零 风 险, 稳💰赚, a zero-width space inside
+/// 保本): the block's folded text with every filler run between two ideographs taken out, and where each remaining
+/// character came from, so that a phrase found in the joined text points at the original span.
+/// </summary>
+internal static class SplitWords
+{
+    private const int MaxFillerRun = 3;
+
+    /// <summary>The joined text and, for each of its characters, its index in <paramref name="folded"/>; null when nothing is split.</summary>
+    public static (string Joined, int[] Origin)? Join(string folded)
+    {
+        if (!HasSplit(folded))
+        {
+            return null;
+        }
+
+        var joined = new char[folded.Length];
+        var origin = new int[folded.Length];
+        int n = 0;
+        for (int i = 0; i < folded.Length; i++)
+        {
+            if (IsFiller(folded, i) && FillerRunBetweenIdeographs(folded, i))
+            {
+                continue;
+            }
+
+            joined[n] = folded[i];
+            origin[n] = i;
+            n++;
+        }
+
+        return (new string(joined, 0, n), origin[..n]);
+    }
+
+    // Every filler character, for a vectorised search: most blocks have none between ideographs, and only the places a
+    // filler occurs are looked at.
+    private static readonly SearchValues<char> Fillers = SearchValues.Create(
+        string.Concat(Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(IsFiller)));
+
+    private static bool HasSplit(string folded)
+    {
+        var span = folded.AsSpan();
+        for (int i = span.IndexOfAny(Fillers); i >= 0;)
+        {
+            if (FillerRunBetweenIdeographs(folded, i))
+            {
+                return true;
+            }
+
+            int next = span[(i + 1)..].IndexOfAny(Fillers);
+            i = next < 0 ? -1 : i + 1 + next;
+        }
+
+        return false;
+    }
+
+    // Whether the filler run holding position i is at most MaxFillerRun long and has an ideograph on each side.
+    private static bool FillerRunBetweenIdeographs(string text, int i)
+    {
+        int from = i, to = i;
+        while (from > 0 && IsFiller(text, from - 1))
+        {
+            from--;
+        }
+
+        while (to + 1 < text.Length && IsFiller(text, to + 1))
+        {
+            to++;
+        }
+
+        return to - from + 1 <= MaxFillerRun && from > 0 && to + 1 < text.Length && IsIdeograph(text[from - 1]) && IsIdeograph(text[to + 1]);
+    }
+
+    private static bool IsIdeograph(char c) => c is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF');
+
+    private static bool IsFiller(string text, int i) => IsFiller(text[i]);
+
+    private static bool IsFiller(char c)
+    {
+        return c is ' ' or '*' or '-' or '_' or '~' or '·' or '•' or '・' or '|' or '/' or '\\' or '.'
+            or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD'
+            or (>= '\u2600' and <= '\u27BF') or '\uFE0F'
+            || char.IsSurrogate(c);
+    }
+}
