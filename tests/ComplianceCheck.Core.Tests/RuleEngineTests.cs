@@ -134,6 +134,15 @@ public class RuleEngineTests
     }
 
     [Fact]
+    public void Cantonese_negations_and_warnings_are_read_as_such()
+    {
+        var engine = BuildEngine(Phrase("T-GUA-040", "保本, 稳赚", category: "guarantee"));
+        Scan(engine, "呢隻基金唔保本，投資前請睇清楚。").ShouldBeEmpty();
+        Scan(engine, "點解唔好信啲「穩賺」貼士群？").ShouldHaveSingleItem().Severity.ShouldBe(Severity.Info);
+        Scan(engine, "呢隻基金保本㗎！").ShouldHaveSingleItem().Severity.ShouldBe(Severity.Error);
+    }
+
+    [Fact]
     public void News_of_a_penalty_reports_the_claim_it_punishes()
     {
         var engine = BuildEngine(Phrase("T-GUA-011", "承诺收益", category: "guarantee"));

@@ -25,7 +25,8 @@ public static class NegationDetector
     private static readonly string[] ChineseCues =
     [
         "不承诺", "不保证", "无法", "不对", "不作", "不做", "不代表", "不构成", "不意味着", "不等于", "不表明", "不能", "不会", "不得", "不应", "不宜", "不要", "不可",
-        "并非", "并不", "不是", "严禁", "禁止", "切勿", "谨防", "警惕", "轻信", "防范", "避免", "拒绝", "杜绝", "远离", "没有", "未", "非", "勿", "别", "不",
+        "并非", "并不", "不是", "严禁", "禁止", "切勿", "谨防", "警惕", "轻信", "防范", "避免", "拒绝", "杜绝", "远离", "没有", "唔保证", "唔承诺", "未", "非", "勿", "别", "不",
+        "唔", "冇",
     ];
 
     // Words that start with a negation character but do not negate what follows.
@@ -47,7 +48,7 @@ public static class NegationDetector
     [
         "广告法", "《", "禁止", "不得", "严禁", "警惕", "谨防", "违规", "违法", "处罚", "罚款", "骗局", "诈骗", "虚假", "整改", "通报", "监管",
         "骗子", "套路", "陷阱", "别信", "轻信", "请勿", "吗", "?", "示例", "此类", "表述", "删除", "写道", "宣称", "声称", "号称", "鼓吹", "标榜",
-        "噱头", "自称", "误区", "谣言", "说法", "话术", "伪命题", "不存在", "myth", "misconception", "refers to", "the claim", "prohibit", "finra", "rule 2210", "regulation", "beware", "scam", "fraud", "fined", "banned", "misleading",
+        "噱头", "自称", "误区", "谣言", "说法", "话术", "伪命题", "不存在", "唔好信", "咪信", "myth", "misconception", "refers to", "the claim", "prohibit", "finra", "rule 2210", "regulation", "beware", "scam", "fraud", "fined", "banned", "misleading",
     ];
 
     private static readonly string[] Penalties =

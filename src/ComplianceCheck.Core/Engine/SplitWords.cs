@@ -22,23 +22,34 @@ internal static class SplitWords
         var joined = new char[folded.Length];
         var origin = new int[folded.Length];
         int n = 0;
-        for (int i = 0; i < folded.Length; i++)
+        for (int i = 0; i < folded.Length;)
         {
-            if (IsFiller(folded, i) && FillerRunBetweenIdeographs(folded, i))
+            if (IsFiller(folded[i]))
             {
+                int end = RunEnd(folded, i);
+                if (!Splits(folded, i, end))
+                {
+                    for (int k = i; k < end; k++)
+                    {
+                        joined[n] = folded[k];
+                        origin[n++] = k;
+                    }
+                }
+
+                i = end;
                 continue;
             }
 
             joined[n] = folded[i];
-            origin[n] = i;
-            n++;
+            origin[n++] = i;
+            i++;
         }
 
         return (new string(joined, 0, n), origin[..n]);
     }
 
     // Every filler character, for a vectorised search: most blocks have none between ideographs, and only the places a
-    // filler occurs are looked at.
+    // filler occurs are looked at. Each run of fillers is looked at once, so a 50 MB line of dashes costs one pass.
     private static readonly SearchValues<char> Fillers = SearchValues.Create(
         string.Concat(Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(IsFiller)));
 
@@ -47,38 +58,35 @@ internal static class SplitWords
         var span = folded.AsSpan();
         for (int i = span.IndexOfAny(Fillers); i >= 0;)
         {
-            if (FillerRunBetweenIdeographs(folded, i))
+            int end = RunEnd(folded, i);
+            if (Splits(folded, i, end))
             {
                 return true;
             }
 
-            int next = span[(i + 1)..].IndexOfAny(Fillers);
-            i = next < 0 ? -1 : i + 1 + next;
+            int next = end < span.Length ? span[end..].IndexOfAny(Fillers) : -1;
+            i = next < 0 ? -1 : end + next;
         }
 
         return false;
     }
 
-    // Whether the filler run holding position i is at most MaxFillerRun long and has an ideograph on each side.
-    private static bool FillerRunBetweenIdeographs(string text, int i)
+    private static int RunEnd(string text, int start)
     {
-        int from = i, to = i;
-        while (from > 0 && IsFiller(text, from - 1))
+        int end = start;
+        while (end < text.Length && IsFiller(text[end]))
         {
-            from--;
+            end++;
         }
 
-        while (to + 1 < text.Length && IsFiller(text, to + 1))
-        {
-            to++;
-        }
-
-        return to - from + 1 <= MaxFillerRun && from > 0 && to + 1 < text.Length && IsIdeograph(text[from - 1]) && IsIdeograph(text[to + 1]);
+        return end;
     }
 
-    private static bool IsIdeograph(char c) => c is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF');
+    // Whether the filler run text[start..end) is at most MaxFillerRun long with an ideograph on each side.
+    private static bool Splits(string text, int start, int end) =>
+        end - start <= MaxFillerRun && start > 0 && end < text.Length && IsIdeograph(text[start - 1]) && IsIdeograph(text[end]);
 
-    private static bool IsFiller(string text, int i) => IsFiller(text[i]);
+    private static bool IsIdeograph(char c) => c is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF');
 
     private static bool IsFiller(char c)
     {
