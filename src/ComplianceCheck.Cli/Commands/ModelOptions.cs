@@ -19,7 +19,6 @@ internal static class ModelOptions
         Description = "Corpus folder holding train/ and test/ (default: corpora, found upward from the current folder).",
     };
 
-    /// <summary>The classifier for <c>check</c>: the model embedded in the tool, unless --no-model or model.enabled: false.</summary>
     /// <summary>
     /// Starts loading the built-in model on another thread, so that it overlaps with loading the rule packs and building the
     /// engine (each some tens of milliseconds of a one-file check); <see cref="CreateAugmenter"/> then waits for it, and
@@ -43,6 +42,7 @@ internal static class ModelOptions
         }
     }
 
+    /// <summary>The classifier for <c>check</c>: the model embedded in the tool, unless --no-model or model.enabled: false.</summary>
     public static IFindingAugmenter? CreateAugmenter(ParseResult parse, ComplianceConfig config, RuleSet rules)
     {
         if (parse.GetValue(NoModel) || !config.Model.Enabled)

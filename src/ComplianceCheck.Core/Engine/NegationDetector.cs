@@ -160,6 +160,9 @@ public static class NegationDetector
     // Openings of a question about a term (什么是保本理财？), as an explainer or an FAQ asks it.
     private static readonly string[] DefiningQuestions = ["什么是", "什么叫", "何为", "何谓", "为什么", "为何", "如何看待", "怎么看待", "如何理解", "怎么理解", "如何识别", "怎么识别"];
 
+    // Labels an FAQ puts before its question (问：这款产品保本吗？).
+    private static readonly string[] QuestionLabels = ["问:", "q:", "question:"];
+
     // Openings of an English yes/no question (Is my capital guaranteed?).
     private static readonly string[] EnglishQuestions = ["is ", "are ", "does ", "do ", "can ", "will ", "was ", "were ", "could "];
 
@@ -177,7 +180,7 @@ public static class NegationDetector
         }
 
         var head = sentence.TrimStart(" \t#>*-\"'“‘「『【[(（".AsSpan());
-        foreach (string prefix in (string[])["问:", "q:", "question:"])
+        foreach (string prefix in QuestionLabels)
         {
             if (head.StartsWith(prefix, StringComparison.Ordinal))
             {
@@ -185,12 +188,9 @@ public static class NegationDetector
             }
         }
 
-        foreach (string opening in DefiningQuestions)
+        if (AnyStartsWith(head, DefiningQuestions))
         {
-            if (head.StartsWith(opening, StringComparison.Ordinal))
-            {
-                return true;
-            }
+            return true;
         }
 
         var after = folded.AsSpan(end, sStart + sentence.Length - end).Trim(" \"'”’」』".AsSpan());
