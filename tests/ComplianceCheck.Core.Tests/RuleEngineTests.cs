@@ -284,6 +284,24 @@ public class RuleEngineTests
     }
 
     [Fact]
+    public void A_statement_counts_in_a_window_only_where_it_lies_wholly_inside_it()
+    {
+        var engine = BuildEngine(RequiredRules);
+
+        // Broken across the two blocks of the window: found once the blocks are joined.
+        Scan(engine, "产品近一年收益率5.2%，同期业绩比较\n\n基准4.0%。", product: "fund").ShouldBeEmpty();
+
+        // Broken across the window's far edge: the part inside the window is not the statement.
+        const string Edge = "产品近一年收益率5.2%。\n\n下一段说明业绩比较\n\n基准4.0%。";
+        Scan(engine, Edge, product: "fund").Single().RuleId.ShouldBe("T-PERF-001");
+
+        // The same statement twice: once outside the window, once inside it, beside the second trigger.
+        const string Twice = "业绩比较基准4.0%。\n\n第二段。\n\n第三段。\n\n成立以来回报12%，业绩比较基准8%。\n\n第五段。\n\n第六段。\n\n近一年收益率5.2%。";
+        var missing = Scan(engine, Twice, product: "fund").ShouldHaveSingleItem();
+        missing.Line.ShouldBe(13);
+    }
+
+    [Fact]
     public void Suppression_needs_a_reason_and_keeps_the_finding_visible()
     {
         var engine = BuildEngine(Phrase("T-ABS-004", "最佳"));

@@ -37,6 +37,10 @@ public sealed class RuleEngine
     // Required rules whose trigger is a regex with no literal anchor: it runs over every block.
     private readonly int[] _blockTriggerRules;
     private readonly string[][] _looseStatements;
+
+    // Every rule's loose statements in one automaton, so a draft's loose text is read once for all of them.
+    private readonly PhraseAutomaton _statementAutomaton;
+    private readonly int[][] _statementIds;
     private readonly int[] _requireMonotone;
     private readonly Dictionary<Rule, string> _legalBasis;
     private readonly ConcurrentDictionary<PatternRule, bool> _readsGroups = new(ReferenceEqualityComparer.Instance);
@@ -105,6 +109,9 @@ public sealed class RuleEngine
         }
 
         _automaton = new PhraseAutomaton([.. literals.Keys]);
+        var statementTexts = _looseStatements.Where(s => s != null).SelectMany(s => s).Distinct(StringComparer.Ordinal).ToList();
+        _statementAutomaton = new PhraseAutomaton(statementTexts);
+        _statementIds = _looseStatements.Select(s => s?.Select(t => statementTexts.IndexOf(t)).ToArray() ?? []).ToArray();
         _uses = uses.Select(u => u.ToArray()).ToArray();
         _unanchoredPatternRules = [.. unanchored];
         _requiredRules = [.. required];
@@ -223,6 +230,10 @@ public sealed class RuleEngine
         private readonly List<(int Rule, int Block, int Start, int End)> _triggers = [];
         private string[]? _looseBlocks;
         private GatedText? _allJoined;
+
+        // Where each loose block starts in _allJoined (one more entry for its end), and where each statement occurs in it.
+        private int[]? _looseOffsets;
+        private List<int>?[]? _statementStarts;
         private sbyte[]? _inDraft;
         private GatedText?[]? _looseGated;
         private Dictionary<(int First, int Last), GatedText>? _joinedRanges;
@@ -508,8 +519,9 @@ public sealed class RuleEngine
                 verdict = ContextVerdict.Quoted;
             }
 
-            if (verdict == ContextVerdict.Asserted && rule.Negation == NegationMode.Suppress && WarnsAgainstClaims()
-                && NegationDetector.IsInsideQuotes(folded, sentences, start, end))
+            // The quotation test is local and cheap; whether the draft warns against claims reads every block.
+            if (verdict == ContextVerdict.Asserted && rule.Negation == NegationMode.Suppress
+                && NegationDetector.IsInsideQuotes(folded, sentences, start, end) && WarnsAgainstClaims())
             {
                 verdict = ContextVerdict.Quoted;
             }
@@ -726,25 +738,31 @@ public sealed class RuleEngine
 
         private bool StatementIn(int ruleIndex, IEnumerable<int> blockIndexes)
         {
-            _looseBlocks ??= _doc.Blocks.Select(b => Loose(b.Text)).ToArray();
+            var looseBlocks = _looseBlocks ??= _doc.Blocks.Select(b => Loose(b.Text)).ToArray();
             var rule = (RequiredRule)Rules[ruleIndex];
-            var statements = _engine._looseStatements[ruleIndex];
             var indexes = blockIndexes.Distinct().ToList();
             indexes.Sort();
 
             // A statement may run across a line break that split it into two blocks: also try neighbours joined.
-            bool allBlocks = indexes.Count == _looseBlocks.Length;
-            _allJoined ??= new GatedText(string.Concat(_looseBlocks));
+            bool allBlocks = indexes.Count == looseBlocks.Length;
+            bool contiguous = indexes.Count == 0 || indexes[^1] - indexes[0] + 1 == indexes.Count;
+            if (_allJoined == null)
+            {
+                _allJoined = new GatedText(string.Concat(looseBlocks));
+                _looseOffsets = new int[looseBlocks.Length + 1];
+                for (int i = 0; i < looseBlocks.Length; i++)
+                {
+                    _looseOffsets[i + 1] = _looseOffsets[i] + looseBlocks[i].Length;
+                }
+            }
 
             // A run of neighbouring blocks is part of the whole draft's text: a statement the whole draft lacks, none of its runs
             // has (when no pattern depends on where the text starts or ends). Drafts that lack a statement are the common case
             // and would otherwise test every trigger's window.
-            if (!allBlocks && indexes[^1] - indexes[0] + 1 == indexes.Count && _engine.RequireMonotone(ruleIndex) && !InDraft(ruleIndex, rule, statements))
+            if (!allBlocks && contiguous && _engine.RequireMonotone(ruleIndex) && !InDraft(ruleIndex, rule))
             {
                 return false;
             }
-
-            var joined = allBlocks ? _allJoined : Joined(indexes);
 
             // Every block is part of the joined text, so when no pattern depends on where the text starts or ends
             // (no anchors), whatever holds in one block holds in the joined text: testing that alone is enough.
@@ -752,25 +770,68 @@ public sealed class RuleEngine
             {
                 foreach (int i in indexes)
                 {
-                    if (Holds(ruleIndex, rule, statements, LooseBlock(i)))
+                    if (Holds(ruleIndex, rule, LooseBlock(i), _looseOffsets![i], _looseOffsets[i + 1]))
                     {
                         return true;
                     }
                 }
             }
 
-            return Holds(ruleIndex, rule, statements, joined);
+            if (allBlocks)
+            {
+                return Holds(ruleIndex, rule, _allJoined, 0, _allJoined.Text.Length);
+            }
+
+            // A run of neighbours joined is a slice of the whole draft's loose text; other sets of blocks (a table and its
+            // neighbours) are searched as joined.
+            var joined = Joined(indexes);
+            return contiguous
+                ? Holds(ruleIndex, rule, joined, _looseOffsets![indexes[0]], _looseOffsets[indexes[^1] + 1])
+                : Holds(ruleIndex, rule, joined, -1, -1);
         }
 
-        private bool InDraft(int ruleIndex, RequiredRule rule, string[] statements)
+        private bool InDraft(int ruleIndex, RequiredRule rule)
         {
             _inDraft ??= new sbyte[Rules.Length];
             if (_inDraft[ruleIndex] == 0)
             {
-                _inDraft[ruleIndex] = Holds(ruleIndex, rule, statements, _allJoined!) ? (sbyte)1 : (sbyte)-1;
+                _inDraft[ruleIndex] = Holds(ruleIndex, rule, _allJoined!, 0, _allJoined!.Text.Length) ? (sbyte)1 : (sbyte)-1;
             }
 
             return _inDraft[ruleIndex] > 0;
+        }
+
+        /// <summary>Whether a statement occurs inside _allJoined[start..end); the draft's loose text is read for all statements at once.</summary>
+        private bool StatementBetween(int ruleIndex, int start, int end)
+        {
+            if (_statementStarts == null)
+            {
+                _statementStarts = new List<int>?[_engine._statementAutomaton.PatternCount];
+                var hits = new List<LiteralHit>();
+                _engine._statementAutomaton.FindAll(_allJoined!.Text, hits);
+                foreach (var hit in hits)
+                {
+                    (_statementStarts[hit.PatternId] ??= []).Add(hit.End - _engine._statementAutomaton.PatternLength(hit.PatternId));
+                }
+            }
+
+            foreach (int id in _engine._statementIds[ruleIndex])
+            {
+                if (_statementStarts[id] is not { } starts)
+                {
+                    continue;
+                }
+
+                int last = end - _engine._statementAutomaton.PatternLength(id);
+                int at = starts.BinarySearch(start);
+                at = at < 0 ? ~at : at;
+                if (at < starts.Count && starts[at] <= last)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>
@@ -802,21 +863,21 @@ public sealed class RuleEngine
             return joined;
         }
 
-        /// <summary>Whether a statement or a statement pattern is in a (loose) text; a pattern's result on a text is shared between rules and triggers.</summary>
-        private bool Holds(int ruleIndex, RequiredRule rule, string[] statements, GatedText text)
+        /// <summary>
+        /// Whether a statement or a statement pattern is in a (loose) text; a pattern's result on a text is shared between rules and
+        /// triggers. The text is _allJoined[start..end) unless start is negative (then its statements are searched in it).
+        /// </summary>
+        private bool Holds(int ruleIndex, RequiredRule rule, GatedText text, int start, int end)
         {
-            foreach (string statement in statements)
+            if (start >= 0 ? StatementBetween(ruleIndex, start, end) : _engine._looseStatements[ruleIndex].Any(s => text.Text.Contains(s, StringComparison.Ordinal)))
             {
-                if (text.Text.Contains(statement, StringComparison.Ordinal))
-                {
-                    return true;
-                }
+                return true;
             }
 
             var patterns = _engine._require[ruleIndex];
             for (int i = 0; i < patterns.Length; i++)
             {
-                if (MayMatch(patterns[i], text, 0, text.Text.Length) && text.Matches(patterns[i], _engine._distinctPatterns, rule.RequirePatterns[i]))
+                if (text.Matches(patterns[i], _engine._distinctPatterns, rule.RequirePatterns[i]))
                 {
                     return true;
                 }
@@ -1012,13 +1073,13 @@ public sealed class RuleEngine
 
         public List<int> Digits => _digits ??= RegexGate.DigitPositions(Text);
 
-        /// <summary>Whether a statement pattern matches this text, found once and shared by every rule and trigger asking.</summary>
+        /// <summary>Whether a statement pattern matches this text, found once (gate, then regex) and shared by every rule and trigger asking.</summary>
         public bool Matches(GatedPattern pattern, int distinctPatterns, Regex regex)
         {
             _matches ??= new byte[distinctPatterns];
             if (_matches[pattern.Id] == 0)
             {
-                _matches[pattern.Id] = regex.IsMatch(Text) ? (byte)2 : (byte)1;
+                _matches[pattern.Id] = MayMatch(pattern, this, 0, Text.Length) && regex.IsMatch(Text) ? (byte)2 : (byte)1;
             }
 
             return _matches[pattern.Id] == 2;
