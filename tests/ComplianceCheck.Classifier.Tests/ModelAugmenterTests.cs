@@ -349,6 +349,32 @@ public sealed class ModelAugmenterTests
     }
 
     [Theory]
+    [InlineData("guarantee", "You'll never lose a penny with us.", true)]
+    [InlineData("guarantee", "It pays you like clockwork.", true)]
+    [InlineData("guarantee", "Your loan has been repaid in full.", false)]
+    [InlineData("absolute", "Other insurers simply can't compete with us.", true)]
+    [InlineData("absolute", "Meet the b\u200Best-performing fund of the decade", true)]
+    [InlineData("absolute", "Thanks, {name}.", false)]
+    [InlineData("inducement", "Doors close Friday.", true)]
+    [InlineData("inducement", "Same time next Monday.", false)]
+    [InlineData("testimonial", "My sister swears by it.", true)]
+    [InlineData("testimonial", "The chart has some ugly years in it.", false)]
+    [InlineData("apr", "Borrow for less every month.", true)]
+    [InlineData("apr", "Thanks for being with us.", false)]
+    [InlineData("absolute", "这是最好的基金", true)]
+    [InlineData("clean-promo", "Anything at all.", true)]
+    public void An_english_model_label_needs_a_word_it_could_rest_on(string label, string sentence, bool expected) =>
+        EnglishLabelCue.Supports(label, sentence).ShouldBe(expected);
+
+    [Fact]
+    public void An_english_sentence_with_nothing_of_the_label_gets_no_model_finding()
+    {
+        var doc = DocumentLoader.LoadText("a.txt", "Same time next Monday.\nHurry, the offer ends at midnight.\n");
+        var inducement = new FakeClassifier(_ => P(Labels.Inducement, 0.99));
+        new ModelAugmenter(inducement, new ModelSettings()).Augment(doc, Profile, []).ShouldHaveSingleItem().Match.ShouldBe("Hurry, the offer ends at midnight.");
+    }
+
+    [Theory]
     [InlineData("Best regards, The Client Services Team", true)]
     [InlineData("Kind regards, Anna", true)]
     [InlineData("此致 敬礼！", true)]

@@ -1,0 +1,125 @@
+using System.Text;
+using ComplianceCheck.Core.Engine;
+
+namespace ComplianceCheck.Classifier;
+
+/// <summary>
+/// Whether an English sentence has any word that the model's risky label could rest on: a promise word for guarantee, a
+/// superlative for absolute, a first person or a named customer for testimonial, an offer or a deadline for inducement,
+/// a price per period for apr. The English training data is small, and the model is confidently wrong on neutral
+/// sentences of scripts and messages ("Same time next Monday." as inducement, "Thanks, {name}." as absolute); a label
+/// no word of the sentence supports is not reported. The lists are broad on purpose: they pass paraphrases (pays you
+/// like clockwork, you'll never lose a penny) and only stop sentences with nothing of the kind. Chinese is not gated.
+/// </summary>
+public static class EnglishLabelCue
+{
+    // Words: a cue of five letters or more also matches as a word's beginning (guarantee → guaranteed, promise → promises).
+    private static readonly Dictionary<string, HashSet<string>> Words = new(StringComparer.Ordinal)
+    {
+        [Labels.Guarantee] = Set(
+            "guarantee", "guaranteed", "guaranteeing", "risk", "riskless", "safe", "safer", "safest", "safely", "safety", "secure", "secured",
+            "security", "protect", "protected", "protection", "certain", "certainly", "certainty", "sure", "surely", "promise", "fixed", "lock",
+            "locked", "always", "never", "forever", "every", "each", "lose", "losing", "loss", "losses", "double", "doubled", "doubles",
+            "triple", "will", "ll", "capital", "principal", "assured", "downside", "clockwork", "steady", "stable", "predictable", "reliable",
+            "consistent", "consistently", "fail", "foolproof", "bulletproof", "worry", "stress", "keeps", "pays", "paying", "income", "returns",
+            "return", "yield", "growth", "grow", "grows", "back", "penny", "nothing", "no", "zero", "only", "up", "down", "drop", "drops",
+            "crash", "immune", "proof", "solid", "cant", "cannot", "wont", "can", "easy", "passive", "auto", "automatic", "free", "tax",
+            "money", "profit", "profits", "win", "winning", "100", "impossible", "wrong", "mistake", "regret", "worries", "peace", "mind",
+            "anything", "whatever", "happens", "matter"),
+        [Labels.Absolute] = Set(
+            "best", "top", "number", "no", "greatest", "leading", "leader", "leaders", "unbeatable", "unmatched", "ultimate", "perfect",
+            "ever", "most", "only", "unique", "first", "world", "nothing", "nobody", "noone", "unrivalled", "unrivaled", "unparalleled",
+            "beats", "beat", "better", "superior", "finest", "premier", "champion", "king", "crown", "crowned", "favourite", "favorite",
+            "biggest", "largest", "cheapest", "highest", "lowest", "fastest", "safest", "smartest", "strongest", "award", "winning", "rated",
+            "ranked", "all", "every", "everyone", "everybody", "100", "lead", "close", "comes", "compare", "comparison", "match", "equal",
+            "gold", "standard", "class", "elite", "incomparable", "unbeaten", "record", "no1", "1", "period", "hands", "cheaper", "faster",
+            "higher", "lower", "bigger", "stronger", "safer", "smarter", "greater", "compete", "competition", "competitor", "competitors",
+            "rival", "rivals", "pace", "anywhere", "nowhere", "find", "cant", "dust", "keep", "envy", "unlike", "else", "elsewhere"),
+        [Labels.Testimonial] = Set(
+            "i", "im", "ive", "id", "ill", "my", "me", "mine", "we", "our", "us", "customer", "customers", "client", "clients", "investor",
+            "investors", "member", "members", "user", "users", "review", "reviews", "reviewed", "star", "stars", "says", "said", "say",
+            "thanks", "thank", "changed", "mate", "friend", "friends", "wife", "husband", "mum", "mom", "dad", "uncle", "aunt", "brother",
+            "sister", "son", "daughter", "neighbour", "neighbor", "colleague", "boss", "he", "she", "his", "her", "they", "their", "them",
+            "mr", "mrs", "ms", "dr", "story", "stories", "testimonial", "testimonials", "recommend", "recommends", "recommended", "love",
+            "loves", "loved", "trust", "trusts", "trusted", "celebrity", "influencer", "famous", "star", "seen", "uses", "used", "use",
+            "using", "chose", "choose", "switched", "happy", "life", "lives", "dream", "dreams", "real", "people", "watch", "how", "made"),
+        [Labels.Inducement] = Set(
+            "now", "today", "tonight", "tomorrow", "hurry", "limited", "last", "ends", "ending", "deadline", "midnight", "before", "expire",
+            "expires", "expiring", "miss", "missing", "free", "bonus", "gift", "gifts", "cashback", "reward", "rewards", "prize", "prizes",
+            "win", "draw", "offer", "offers", "exclusive", "instant", "instantly", "fast", "faster", "quick", "quickly", "minute", "minutes",
+            "hour", "hours", "approved", "approval", "click", "apply", "sign", "join", "claim", "grab", "act", "chance", "spot",
+            "spots", "place", "places", "few", "left", "remaining", "soon", "while", "refer", "referral", "friend", "deal", "deals", "sale",
+            "discount", "voucher", "code", "link", "bio", "dm", "message", "text", "call", "book", "register", "open", "started", "start",
+            "don", "dont", "wait", "waiting", "ready", "pre", "only", "just", "easy", "simple", "no", "check", "checks", "hassle", "low",
+            "risk", "cash", "money", "extra", "double", "get", "got", "earn", "you", "your", "ever", "first", "new", "once", "hesitate",
+            "gone", "close", "closes", "closing", "closed", "doors", "door", "until", "after", "opportunity", "late", "regret", "sold", "selling", "fomo", "countdown"),
+        [Labels.Apr] = Set(
+            "rate", "rates", "interest", "apr", "apy", "aer", "day", "daily", "week", "weekly", "month", "monthly", "fortnight", "fortnightly",
+            "fee", "fees", "cost", "costs", "charge", "charges", "pay", "repay", "repayment", "repayments", "payment", "payments", "cheap",
+            "cheaper", "low", "lower", "lowest", "affordable", "price", "priced", "just", "only", "loan", "loans", "borrow", "borrowing",
+            "credit", "finance", "instalment", "instalments", "installment", "installments", "percent", "per"),
+    };
+
+    private static readonly char[] Marks = ['%', '£', '$', '€', '!', '#'];
+
+    public static bool Supports(string label, ReadOnlySpan<char> sentence)
+    {
+        if (!Words.TryGetValue(label, out var cues) || ModelText.HasIdeographs(sentence))
+        {
+            return true;
+        }
+
+        // Zero-width characters slipped inside a word (b\u200Best) to get past word filters are taken out first.
+        string folded = TextFold.Fold(string.Concat(sentence.ToString().Where(c => c is not ('\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF'))));
+        if (folded.IndexOfAny(Marks) >= 0 || folded.Any(char.IsSurrogate))
+        {
+            return true; // an amount, a rate, a "#1", or an emoji: social-media marketing register
+        }
+
+        var lookup = cues.GetAlternateLookup<ReadOnlySpan<char>>();
+        var word = new StringBuilder();
+        foreach (char c in folded + " ")
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                word.Append(c);
+                continue;
+            }
+
+            // Apostrophes join a word's parts (can't → cant, I'm → im), as the lists spell them.
+            if (c is '\'' or '’' && word.Length > 0)
+            {
+                continue;
+            }
+
+            if (word.Length > 0 && IsCue(lookup, word.ToString(), label == Labels.Absolute))
+            {
+                return true;
+            }
+
+            word.Clear();
+        }
+
+        return false;
+    }
+
+    private static bool IsCue(HashSet<string>.AlternateLookup<ReadOnlySpan<char>> lookup, string word, bool superlatives)
+    {
+        if (lookup.Contains(word) || (superlatives && word.Length >= 6 && word.EndsWith("est", StringComparison.Ordinal)))
+        {
+            return true; // ...or, for absolute claims, a superlative (finest, strongest)
+        }
+
+        for (int n = 5; n < word.Length; n++)
+        {
+            if (lookup.TryGetValue(word.AsSpan(0, n), out string? cue) && cue.Length >= 5)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static HashSet<string> Set(params string[] words) => new(words, StringComparer.Ordinal);
+}
