@@ -101,7 +101,8 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
                     && !SalutationGuard.IsOnlySalutation(span)
                     && EnglishLabelCue.Supports(prediction.Label, span)
                     && !(prediction.Label == Labels.Guarantee && NegationDetector.OnlyNegated(TextFold.Fold(span.ToString()), GuaranteeWords))
-                    && !overlapping.Any(i => !BesideOtherCategories || result[i].Category == prediction.Label))
+                    && !overlapping.Any(i => !BesideOtherCategories || result[i].Category == prediction.Label)
+                    && StillHoldsWithout(JudgedInContext(result, srcStart, srcEnd, prediction.Label), span, prediction.Label, threshold))
                 {
                     added.Add(ModelFinding(document, prediction, srcStart, srcEnd));
                 }
@@ -152,6 +153,32 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
     /// Indexes of rule findings that stand in the sentence: a span inside or across it (a missing-statement finding counts only
     /// where its trigger is) and not already lowered to info as a quotation (a suppressed one counts: someone looked at it).
     /// </summary>
+    /// <summary>
+    /// The words of this category a rule found in the sentence and judged quoted or warned against (lowered to info). Not for
+    /// testimonials, which come in quotation marks by nature ("I'm already up 30%.").
+    /// </summary>
+    private static List<string> JudgedInContext(List<Finding> findings, int start, int end, string label) =>
+        label == Labels.Testimonial
+            ? []
+            : findings.Where(f => f.Source == "rule" && f.Severity == Severity.Info && !f.Suppressed && f.Category == label && f.Match.Length > 0
+                && f.StartOffset < end && start < f.EndOffset).Select(f => f.Match).ToList();
+
+    /// <summary>
+    /// Whether the model's label still holds once the words the rules judged in context are taken out: “最优”指的是数学上的有效前沿
+    /// rests on the quoted word alone, 说是“保本”，其实收益稳稳的 does not.
+    /// </summary>
+    private bool StillHoldsWithout(List<string> judged, ReadOnlySpan<char> sentence, string label, double threshold)
+    {
+        if (judged.Count == 0)
+        {
+            return true;
+        }
+
+        string rest = judged.Aggregate(sentence.ToString(), (text, word) => text.Replace(word, string.Empty, StringComparison.Ordinal));
+        var again = model.Predict(rest);
+        return again.Label == label && again.Probability >= threshold;
+    }
+
     private static void OverlappingRuleFindings(List<Finding> findings, int start, int end, List<int> result)
     {
         result.Clear();

@@ -348,6 +348,23 @@ public sealed class ModelAugmenterTests
         new ModelAugmenter(inducement, new ModelSettings()).Augment(doc, Profile, []).ShouldHaveSingleItem().Match.ShouldBe("错过再等一年，今天就下单吧！");
     }
 
+    [Fact]
+    public void A_word_the_rules_judged_quoted_is_not_claimed_again_by_the_model()
+    {
+        var doc = DocumentLoader.LoadText("a.txt", "这里的“最优”指的是数学上的有效前沿。\n");
+        var quoted = new Finding
+        {
+            RuleId = "ZH-ABS-001", Category = Labels.Absolute, Severity = Severity.Info, Message = "m", Line = 1, Column = 5, EndLine = 1,
+            EndColumn = 7, Match = "最优", LegalBasis = "b", StartOffset = 4, EndOffset = 6,
+        };
+        var readsTheWord = new FakeClassifier(text => text.Contains("最优", StringComparison.Ordinal) ? P(Labels.Absolute, 0.99) : P(Labels.CleanPromo, 0.9));
+        new ModelAugmenter(readsTheWord, new ModelSettings()).Augment(doc, Profile, [quoted]).ShouldHaveSingleItem().ShouldBeSameAs(quoted);
+
+        // A quoted testimonial is still one: quotation marks are its form.
+        new ModelAugmenter(new FakeClassifier(_ => P(Labels.Testimonial, 0.99)), new ModelSettings()).Augment(doc, Profile, [quoted with { Category = Labels.Testimonial }])
+            .Count.ShouldBe(2);
+    }
+
     [Theory]
     [InlineData("guarantee", "You'll never lose a penny with us.", true)]
     [InlineData("guarantee", "It pays you like clockwork.", true)]

@@ -75,6 +75,18 @@ public class RuleEngineTests
         Scan(engine, sentence).ShouldHaveSingleItem().Severity.ShouldBe(expected);
     }
 
+    [Theory]
+    [InlineData("“最优执行”是券商的法定义务。", Severity.Info)]
+    [InlineData("这里的“最优”指的是数学上的有效前沿。", Severity.Info)]
+    [InlineData("“最优”一词在广告中须慎用。", Severity.Info)]
+    [InlineData("“最优”的理财，就选我们！", Severity.Error)]
+    [InlineData("我们的收益是“最优”的。", Severity.Error)]
+    public void A_quoted_term_followed_by_what_it_means_is_explained_not_claimed(string sentence, Severity expected)
+    {
+        var engine = BuildEngine(Phrase("T-ABS-020", "最优", category: "absolute"));
+        Scan(engine, sentence).ShouldHaveSingleItem().Severity.ShouldBe(expected);
+    }
+
     [Fact]
     public void A_quoted_claim_in_a_draft_that_warns_against_such_claims_is_named_not_made()
     {

@@ -355,6 +355,36 @@ public static class NegationDetector
             }
         }
 
+        return DefinesTerm(folded, start, end);
+    }
+
+    // What follows a quoted term that is being explained rather than claimed: “最优执行”是券商的法定义务, 这里的“最优”指的是….
+    private static readonly string[] Definitions = ["是指", "指的是", "指", "是", "即", "意为", "意思是", "的意思", "一词", "这个词", "二字", "这两个字", "这一说法", "的含义", "的定义"];
+
+    /// <summary>Whether the hit is (the start of) a short quoted term followed by what it means.</summary>
+    private static bool DefinesTerm(string folded, int start, int end)
+    {
+        if (start == 0 || !QuotePairs.Any(q => q.Open == folded[start - 1]))
+        {
+            return false;
+        }
+
+        char close = QuotePairs.First(q => q.Open == folded[start - 1]).Close;
+        int closing = folded.IndexOf(close, end, Math.Min(folded.Length - end, 6));
+        if (closing < 0)
+        {
+            return false;
+        }
+
+        var after = folded.AsSpan(closing + 1);
+        foreach (string definition in Definitions)
+        {
+            if (after.StartsWith(definition, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
         return false;
     }
 
