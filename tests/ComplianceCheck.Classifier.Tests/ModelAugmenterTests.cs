@@ -354,8 +354,18 @@ public sealed class ModelAugmenterTests
         var doc = DocumentLoader.LoadText("a.txt", "这里的“最优”指的是数学上的有效前沿。\n");
         var quoted = new Finding
         {
-            RuleId = "ZH-ABS-001", Category = Labels.Absolute, Severity = Severity.Info, Message = "m", Line = 1, Column = 5, EndLine = 1,
-            EndColumn = 7, Match = "最优", LegalBasis = "b", StartOffset = 4, EndOffset = 6,
+            RuleId = "ZH-ABS-001",
+            Category = Labels.Absolute,
+            Severity = Severity.Info,
+            Message = "m",
+            Line = 1,
+            Column = 5,
+            EndLine = 1,
+            EndColumn = 7,
+            Match = "最优",
+            LegalBasis = "b",
+            StartOffset = 4,
+            EndOffset = 6,
         };
         var readsTheWord = new FakeClassifier(text => text.Contains("最优", StringComparison.Ordinal) ? P(Labels.Absolute, 0.99) : P(Labels.CleanPromo, 0.9));
         new ModelAugmenter(readsTheWord, new ModelSettings()).Augment(doc, Profile, [quoted]).ShouldHaveSingleItem().ShouldBeSameAs(quoted);
