@@ -67,6 +67,8 @@ public class RuleEngineTests
     [InlineData("问：这款产品保本吗？", Severity.Info)]
     [InlineData("银行理财还能保本吗？", Severity.Info)]
     [InlineData("想要保本又稳健的理财吗？", Severity.Error)]
+    [InlineData("弹幕｜小马：这个产品保本吗", Severity.Info)]
+    [InlineData("想要保本又稳健的理财吗", Severity.Error)]
     [InlineData("保本？当然！", Severity.Error)]
     [InlineData("误区一：“银行理财都保本。”——理财非存款。", Severity.Info)]
     public void A_question_about_the_claim_itself_asks_rather_than_claims(string sentence, Severity expected)

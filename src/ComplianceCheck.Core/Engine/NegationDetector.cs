@@ -177,7 +177,10 @@ public static class NegationDetector
     private static bool AsksAbout(string folded, int sStart, int sEnd, int start, int end)
     {
         var sentence = folded.AsSpan(sStart, sEnd - sStart).TrimEnd();
-        if (sentence.IsEmpty || sentence[^1] != '?')
+
+        // Chat lines and barrage comments often drop the question mark after 吗 (你们是最好的券商吗).
+        bool unmarked = !sentence.IsEmpty && sentence[^1] is '吗' or '嘛';
+        if (sentence.IsEmpty || (sentence[^1] != '?' && !unmarked))
         {
             return false;
         }
@@ -197,6 +200,11 @@ public static class NegationDetector
         }
 
         var after = folded.AsSpan(end, sStart + sentence.Length - end).Trim(" \"'”’」』".AsSpan());
+        if (unmarked)
+        {
+            after = after is "吗" or "嘛" or "的吗" or "了吗" ? "吗?" : "";
+        }
+
         if (after is "?" or "吗?" or "么?" or "嘛?" or "呢?" or "的吗?" or "了吗?")
         {
             return after.Length > 1 || AnyStartsWith(head, EnglishQuestions) || head.StartsWith("是不是", StringComparison.Ordinal)
