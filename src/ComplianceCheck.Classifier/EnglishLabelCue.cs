@@ -60,7 +60,7 @@ public static class EnglishLabelCue
             "credit", "finance", "instalment", "instalments", "installment", "installments", "percent", "per"),
     };
 
-    private static readonly char[] Marks = ['%', '£', '$', '€', '!', '#'];
+    private static readonly char[] Marks = ['%', '£', '$', '€', '!'];
 
     public static bool Supports(string label, ReadOnlySpan<char> sentence)
     {
@@ -71,7 +71,8 @@ public static class EnglishLabelCue
 
         // Zero-width characters slipped inside a word (b\u200Best) to get past word filters are taken out first.
         string folded = TextFold.Fold(string.Concat(sentence.ToString().Where(c => c is not ('\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF'))));
-        if (folded.IndexOfAny(Marks) >= 0 || folded.Any(char.IsSurrogate))
+        int hash = folded.IndexOf('#', StringComparison.Ordinal);
+        if (folded.IndexOfAny(Marks) >= 0 || folded.Any(char.IsSurrogate) || (hash >= 0 && hash + 1 < folded.Length && char.IsAsciiDigit(folded[hash + 1])))
         {
             return true; // an amount, a rate, a "#1", or an emoji: social-media marketing register
         }
@@ -98,6 +99,51 @@ public static class EnglishLabelCue
             }
 
             word.Clear();
+        }
+
+        return false;
+    }
+
+    private static readonly string[] QuestionWords =
+    [
+        "is", "are", "am", "was", "were", "do", "does", "did", "can", "could", "will", "would", "should", "shall", "may", "might",
+        "what", "how", "when", "where", "which", "who", "whose",
+    ];
+
+    // Questions that urge rather than ask.
+    private static readonly string[] Urges = ["wait", "waiting", "stopping", "afford to miss", "miss out", "why not", "ready to"];
+
+    /// <summary>
+    /// Whether an English sentence is a plain question (Is my retirement money safe?, How are fees charged?): an FAQ heading or a
+    /// reader's question asks about a claim rather than making it, so the model gets no say on it. Questions that urge (What are
+    /// you waiting for?) or are put to the reader are not plain.
+    /// </summary>
+    public static bool IsPlainQuestion(ReadOnlySpan<char> sentence)
+    {
+        var text = sentence.Trim();
+        if (text.IsEmpty || text[^1] != '?' || ModelText.HasIdeographs(text))
+        {
+            return false;
+        }
+
+        string folded = TextFold.Fold(text.ToString());
+        int space = folded.IndexOf(' ', StringComparison.Ordinal);
+        string first = space < 0 ? folded : folded[..space];
+        // A question put to the reader (Are you on it? Will you be the one left behind?) is usually an urge in disguise.
+        return QuestionWords.Contains(first, StringComparer.Ordinal) && !Urges.Any(u => folded.Contains(u, StringComparison.Ordinal))
+            && !HasWord(folded, "you") && !HasWord(folded, "your") && !HasWord(folded, "you're");
+    }
+
+    private static bool HasWord(string folded, string word)
+    {
+        for (int at = folded.IndexOf(word, StringComparison.Ordinal); at >= 0; at = folded.IndexOf(word, at + 1, StringComparison.Ordinal))
+        {
+            bool startsWord = at == 0 || !char.IsAsciiLetter(folded[at - 1]);
+            bool endsWord = at + word.Length == folded.Length || !char.IsAsciiLetter(folded[at + word.Length]);
+            if (startsWord && endsWord)
+            {
+                return true;
+            }
         }
 
         return false;

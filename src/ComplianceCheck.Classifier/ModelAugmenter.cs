@@ -99,7 +99,7 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
                 if (Labels.IsRisky(prediction.Label) && prediction.Probability >= threshold && mayAdd && !DisclosureGuard.HasDisclosure(span)
                     && !(prediction.Label == Labels.Apr && (AnnualRateGuard.StatesAnnualRate(span) || !AprApplies(profile)))
                     && !SalutationGuard.IsOnlySalutation(span)
-                    && EnglishLabelCue.Supports(prediction.Label, span)
+                    && EnglishLabelCue.Supports(prediction.Label, span) && !EnglishLabelCue.IsPlainQuestion(span)
                     && !(prediction.Label == Labels.Guarantee && NegationDetector.OnlyNegated(TextFold.Fold(span.ToString()), GuaranteeWords))
                     && !overlapping.Any(i => !BesideOtherCategories || result[i].Category == prediction.Label)
                     && StillHoldsWithout(JudgedInContext(result, srcStart, srcEnd, prediction.Label), span, prediction.Label, threshold))

@@ -393,6 +393,23 @@ public sealed class ModelAugmenterTests
     public void An_english_model_label_needs_a_word_it_could_rest_on(string label, string sentence, bool expected) =>
         EnglishLabelCue.Supports(label, sentence).ShouldBe(expected);
 
+    [Theory]
+    [InlineData("Is my retirement money safe?", true)]
+    [InlineData("How are fees charged?", true)]
+    [InlineData("Are you on it?", false)]
+    [InlineData("What are you waiting for?", false)]
+    [InlineData("Why wait?", false)]
+    [InlineData("Returns are guaranteed.", false)]
+    [InlineData("这个产品保本吗？", false)]
+    public void A_plain_english_question_asks_rather_than_claims(string sentence, bool expected) =>
+        EnglishLabelCue.IsPlainQuestion(sentence).ShouldBe(expected);
+
+    [Theory]
+    [InlineData("# One message per line.", false)]
+    [InlineData("Rated #1 by our customers.", true)]
+    public void A_hash_counts_as_a_cue_only_before_a_number(string sentence, bool expected) =>
+        EnglishLabelCue.Supports(Labels.Absolute, sentence).ShouldBe(expected);
+
     [Fact]
     public void An_english_sentence_with_nothing_of_the_label_gets_no_model_finding()
     {
