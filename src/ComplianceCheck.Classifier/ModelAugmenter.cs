@@ -150,10 +150,6 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
         r.Category == Labels.Apr && r.AppliesTo(profile.Product, profile.Channel ?? string.Empty) && profile.HasLanguage(r.Lang));
 
     /// <summary>
-    /// Indexes of rule findings that stand in the sentence: a span inside or across it (a missing-statement finding counts only
-    /// where its trigger is) and not already lowered to info as a quotation (a suppressed one counts: someone looked at it).
-    /// </summary>
-    /// <summary>
     /// The words of this category a rule found in the sentence and judged quoted or warned against (lowered to info). Not for
     /// testimonials, which come in quotation marks by nature ("I'm already up 30%.").
     /// </summary>
@@ -179,6 +175,10 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
         return again.Label == label && again.Probability >= threshold;
     }
 
+    /// <summary>
+    /// Indexes of rule findings that stand in the sentence: a span inside or across it (a missing-statement finding counts only
+    /// where its trigger is) and not already lowered to info as a quotation (a suppressed one counts: someone looked at it).
+    /// </summary>
     private static void OverlappingRuleFindings(List<Finding> findings, int start, int end, List<int> result)
     {
         result.Clear();
