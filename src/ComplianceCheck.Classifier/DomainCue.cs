@@ -102,17 +102,24 @@ public static class DomainCue
         return false;
     }
 
-    private static bool IsLatinCue(ReadOnlySpan<char> word)
+    private static bool IsLatinCue(ReadOnlySpan<char> word) =>
+        IsCueWord(LatinWords.GetAlternateLookup<ReadOnlySpan<char>>(), word, minPrefix: 4, superlatives: true);
+
+    /// <summary>
+    /// Whether a folded English word is one of <paramref name="cues"/>, or begins with a cue of at least
+    /// <paramref name="minPrefix"/> letters (invest → investing), or, with <paramref name="superlatives"/>, is a superlative
+    /// (finest, strongest).
+    /// </summary>
+    internal static bool IsCueWord(HashSet<string>.AlternateLookup<ReadOnlySpan<char>> cues, ReadOnlySpan<char> word, int minPrefix, bool superlatives)
     {
-        var lookup = LatinWords.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.Contains(word) || (word.Length >= 6 && word.EndsWith("est")))
+        if (cues.Contains(word) || (superlatives && word.Length >= 6 && word.EndsWith("est")))
         {
-            return true; // ...or a superlative (finest, strongest, safest)
+            return true;
         }
 
-        for (int n = 4; n < word.Length; n++)
+        for (int n = minPrefix; n < word.Length; n++)
         {
-            if (lookup.TryGetValue(word[..n], out string? cue) && cue.Length >= 4)
+            if (cues.TryGetValue(word[..n], out string? cue) && cue.Length >= minPrefix)
             {
                 return true;
             }

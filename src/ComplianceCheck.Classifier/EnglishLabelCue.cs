@@ -93,7 +93,7 @@ public static class EnglishLabelCue
                 continue;
             }
 
-            if (word.Length > 0 && IsCue(lookup, word.ToString(), label == Labels.Absolute))
+            if (word.Length > 0 && DomainCue.IsCueWord(lookup, word.ToString(), minPrefix: 5, superlatives: label == Labels.Absolute))
             {
                 return true;
             }
@@ -141,24 +141,6 @@ public static class EnglishLabelCue
             bool startsWord = at == 0 || !char.IsAsciiLetter(folded[at - 1]);
             bool endsWord = at + word.Length == folded.Length || !char.IsAsciiLetter(folded[at + word.Length]);
             if (startsWord && endsWord)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsCue(HashSet<string>.AlternateLookup<ReadOnlySpan<char>> lookup, string word, bool superlatives)
-    {
-        if (lookup.Contains(word) || (superlatives && word.Length >= 6 && word.EndsWith("est", StringComparison.Ordinal)))
-        {
-            return true; // ...or, for absolute claims, a superlative (finest, strongest)
-        }
-
-        for (int n = 5; n < word.Length; n++)
-        {
-            if (lookup.TryGetValue(word.AsSpan(0, n), out string? cue) && cue.Length >= 5)
             {
                 return true;
             }

@@ -375,12 +375,13 @@ public static class NegationDetector
     /// <summary>Whether the hit is (the start of) a short quoted term followed by what it means.</summary>
     private static bool DefinesTerm(string folded, int start, int end)
     {
-        if (start == 0 || !QuotePairs.Any(q => q.Open == folded[start - 1]))
+        var pair = start == 0 ? default : Array.Find(QuotePairs, q => q.Open == folded[start - 1]);
+        if (pair == default)
         {
             return false;
         }
 
-        char close = QuotePairs.First(q => q.Open == folded[start - 1]).Close;
+        char close = pair.Close;
         int closing = folded.IndexOf(close, end, Math.Min(folded.Length - end, 6));
         if (closing < 0)
         {
