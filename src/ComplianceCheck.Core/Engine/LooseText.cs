@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace ComplianceCheck.Core.Engine;
 
 /// <summary>
@@ -8,29 +6,60 @@ namespace ComplianceCheck.Core.Engine;
 /// </summary>
 public static class LooseText
 {
+    private const char Unknown = '\uFFFF';
+
+    // Each character's image ('\0' when dropped), filled as characters are first met: a table of all 65,536 built up
+    // front cost a one-draft check 4-13 ms. Racing writers store the same value.
+    private static readonly char[] Images = CreateImages();
+
     public static string Of(string text)
     {
-        var sb = new StringBuilder(text.Length);
+        char[] buffer = System.Buffers.ArrayPool<char>.Shared.Rent(text.Length);
+        int n = 0;
         foreach (char raw in text)
         {
-            char c = TextFold.Fold(raw);
-            if (char.IsWhiteSpace(c) || char.IsPunctuation(c) || char.IsSymbol(c) || char.IsSeparator(c) || char.IsControl(c))
+            char image = Images[raw];
+            if (image == Unknown)
             {
-                continue;
+                image = ImageOf(raw);
+                Images[raw] = image;
             }
 
-            sb.Append(c switch
+            if (image != '\0')
             {
-                '需' => '须',
-                '並' => '并',
-                '險' => '险',
-                '資' => '资',
-                '謹' => '谨',
-                '慎' => '慎',
-                _ => c,
-            });
+                buffer[n++] = image;
+            }
         }
 
-        return sb.ToString();
+        string result = new(buffer, 0, n);
+        System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+        return result;
+    }
+
+    private static char[] CreateImages()
+    {
+        var images = new char[char.MaxValue + 1];
+        Array.Fill(images, Unknown);
+        return images;
+    }
+
+    private static char ImageOf(char raw)
+    {
+        char c = TextFold.Fold(raw);
+        if (char.IsWhiteSpace(c) || char.IsPunctuation(c) || char.IsSymbol(c) || char.IsSeparator(c) || char.IsControl(c))
+        {
+            return '\0';
+        }
+
+        return c switch
+        {
+            '需' => '须',
+            '並' => '并',
+            '險' => '险',
+            '資' => '资',
+            '謹' => '谨',
+            '慎' => '慎',
+            _ => c,
+        };
     }
 }

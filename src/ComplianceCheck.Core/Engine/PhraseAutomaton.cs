@@ -147,7 +147,9 @@ public sealed class PhraseAutomaton
 
         // The dense table, row by row in breadth-first order: a row starts as a copy of its failure state's row
         // (already filled: a failure state is shallower), then the state's own children overwrite their entries.
-        _delta = new int[checked(stateCount * alphabet)];
+        // Every row but the root's is written whole below, so only the root's is cleared: zeroing 16 MB first cost start-up.
+        _delta = GC.AllocateUninitializedArray<int>(checked(stateCount * alphabet));
+        Array.Clear(_delta, 0, alphabet);
         foreach (int s in order)
         {
             int row = newId[s] * alphabet;

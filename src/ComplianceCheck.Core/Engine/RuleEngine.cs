@@ -738,7 +738,7 @@ public sealed class RuleEngine
 
         private bool StatementIn(int ruleIndex, IEnumerable<int> blockIndexes)
         {
-            var looseBlocks = _looseBlocks ??= _doc.Blocks.Select(b => Loose(b.Text)).ToArray();
+            var looseBlocks = _looseBlocks ??= _doc.Blocks.Select(b => LooseText.Of(b.Text)).ToArray();
             var rule = (RequiredRule)Rules[ruleIndex];
             var indexes = blockIndexes.Distinct().ToList();
             indexes.Sort();
@@ -1121,51 +1121,5 @@ public sealed class RuleEngine
         public TextBlock Block { get; } = block;
 
         public SentenceMap Sentences => _sentences ??= new SentenceMap(Text);
-    }
-
-    /// <summary>
-    /// <see cref="LooseText.Of"/> maps each character on its own (to one character or none), so its result is read off
-    /// a table of every character's image, built from LooseText itself the first time a required statement is checked.
-    /// </summary>
-    private static readonly Lazy<char[]?> LooseMap = new(() =>
-    {
-        var map = new char[char.MaxValue + 1];
-        Span<char> one = stackalloc char[1];
-        for (int c = 0; c <= char.MaxValue; c++)
-        {
-            string image = LooseText.Of(((char)c).ToString());
-            if (image.Length > 1 || (image.Length == 1 && image[0] == '\0'))
-            {
-                return null;
-            }
-
-            map[c] = image.Length == 0 ? '\0' : image[0];
-        }
-
-        return map;
-    });
-
-    private static string Loose(string text)
-    {
-        var map = LooseMap.Value;
-        if (map == null)
-        {
-            return LooseText.Of(text);
-        }
-
-        char[] buffer = System.Buffers.ArrayPool<char>.Shared.Rent(text.Length);
-        int n = 0;
-        foreach (char c in text)
-        {
-            char image = map[c];
-            if (image != '\0')
-            {
-                buffer[n++] = image;
-            }
-        }
-
-        string result = new(buffer, 0, n);
-        System.Buffers.ArrayPool<char>.Shared.Return(buffer);
-        return result;
     }
 }
