@@ -147,7 +147,9 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
     }
 
     private bool AprApplies(DraftProfile profile) => Rules == null || Rules.Rules.Any(r =>
-        r.Category == Labels.Apr && r.AppliesTo(profile.Product, profile.Channel ?? string.Empty) && profile.HasLanguage(r.Lang));
+        r.Category == Labels.Apr && profile.HasLanguage(r.Lang)
+        && (r.AppliesTo(profile.Product, profile.Channel ?? string.Empty)
+            || (profile.AlsoProduct is { } also && r.AppliesTo(also, profile.Channel ?? string.Empty))));
 
     /// <summary>
     /// The words of this category a rule found in the sentence and judged quoted or warned against (lowered to info). Not for

@@ -104,9 +104,20 @@ public class ProfileResolverTests
     [InlineData("Personal loans from 6.4% APR; borrow up to $25,000. Our managed portfolio rebalances your portfolio every quarter.", "credit", "wealth")]
     [InlineData("大额存单年利率1.95%，定期存款安心。理财产品业绩比较基准3.5%。信用卡分期，借款最高20万，贷款审批快，还款灵活。", "credit", null)]
     [InlineData("基金定投，基金经理管理，基金净值每日公布。", "fund", null)]
-    public void A_draft_that_markets_credit_and_an_investment_product_names_both_unless_it_also_sells_deposits(string text, string product, string? also)
+    [InlineData("重疾险保费低，投保简单；保单贷款随借随还，借款利息按日计。", "insurance", "credit")]
+    public void A_draft_that_markets_credit_beside_another_product_names_both_unless_credit_comes_with_deposits(string text, string product, string? also)
     {
         ProfileDetector.DetectProducts(TextFold.Fold(text)).ShouldBe((product, also));
+    }
+
+    [Theory]
+    [InlineData("---\nproduct: insurance\n---\n保单贷款日息万二，急用钱不求人；保单借款随借随还。", "credit")]
+    [InlineData("---\nproduct: securities\n---\n两融新客专享：融资利息每月仅0.45%，融资融券一站开通。", "credit")]
+    [InlineData("---\nproduct: insurance\n---\n增额终身寿，保单现金价值写进合同。", null)]
+    [InlineData("---\nproduct: credit\n---\n消费贷年化利率7.2%起，借款灵活。", null)]
+    public void A_declared_product_still_gets_the_other_product_its_text_also_markets(string text, string? also)
+    {
+        Resolve("/repo/other/x.md", text).AlsoProduct.ShouldBe(also);
     }
 
     /// <summary>

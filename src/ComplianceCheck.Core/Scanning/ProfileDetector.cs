@@ -28,6 +28,7 @@ public static class ProfileDetector
         ("credit", "loan", 3), ("credit", "credit card", 3), ("credit", "apr", 2), ("credit", "borrow", 2), ("credit", "mortgage", 3),
         ("credit", "pay later", 3), ("credit", "bnpl", 3), ("credit", "cash advance", 3), ("credit", "credit check", 2), ("credit", "repay", 2),
         ("credit", "lender", 2), ("credit", "overdraft", 3), ("credit", "refinanc", 2), ("credit", "late fee", 2), ("credit", "interest-free", 2),
+        ("credit", "融资融券", 3), ("credit", "两融", 3), ("credit", "配资", 3), ("credit", "融资利", 3), ("credit", "融券", 2), ("credit", "borrow against", 2),
         ("securities", "股票", 3), ("securities", "炒股", 3), ("securities", "证券", 2), ("securities", "荐股", 4), ("securities", "投顾", 3),
         ("securities", "牛股", 4), ("securities", "涨停", 3), ("securities", "券商", 3), ("securities", "开户", 1),
         ("securities", "stock", 2), ("securities", "brokerage", 3), ("securities", "trading", 1), ("securities", "margin", 1),
@@ -50,13 +51,13 @@ public static class ProfileDetector
     public static string? DetectProduct(string foldedText) => DetectProducts(foldedText).Product;
 
     // Credit and investment products are judged by different claims (the cost of borrowing; returns and safety), so when a
-    // draft markets both (a bank e-mail with a loan and a portfolio, an app's push batch) the other side's claim rules
-    // also apply. Savings, insurance and investment products share their words (保本 is a fact of a deposit, a promise
-    // of a fund), so no second product is taken among them.
+    // draft markets both (a bank e-mail with a loan and a portfolio, an app's push batch, a policy loan in an insurance
+    // post, margin financing in a broker's) the other side's claim rules also apply. Savings, insurance and investment
+    // products share their words (保本 is a fact of a deposit, a promise of a fund), so no second product is taken among them.
     private static readonly string[] InvestmentProducts = ["fund", "wealth", "securities", "private-fund"];
 
     /// <summary>
-    /// The product a draft is mostly about, and the other product it also markets: credit beside an investment product or an
+    /// The product a draft is mostly about, and the other product it also markets: credit beside any other product, or an
     /// investment product beside credit, when that one scores at least <see cref="MinimumScore"/> and 40 % of the first.
     /// </summary>
     public static (string? Product, string? AlsoProduct) DetectProducts(string foldedText)
@@ -69,13 +70,34 @@ public static class ProfileDetector
         }
 
         var (best, bestScore) = ranked[0];
-        bool bestInvests = InvestmentProducts.Contains(best);
+        return (best, AlsoMarketed(scores, best, bestScore));
+    }
+
+    /// <summary>
+    /// The other product a draft declared to be about <paramref name="product"/> also markets (a policy loan in an
+    /// insurance draft); the declared product's own score counts as at least <see cref="MinimumScore"/>.
+    /// </summary>
+    public static string? AlsoProduct(string foldedText, string product)
+    {
+        var scores = Scores(foldedText);
+        return AlsoMarketed(scores, product, Math.Max(MinimumScore, scores.GetValueOrDefault(product)));
+    }
+
+    private static string? AlsoMarketed(Dictionary<string, int> scores, string best, int bestScore)
+    {
+        if (best is "general" or "none")
+        {
+            return null;
+        }
+
         // A draft that also sells deposits says 保本 and 存款保险 of them rightly: investment rules stay off beside credit there.
         bool sellsDeposits = scores.GetValueOrDefault("deposit") >= MinimumScore;
-        var also = ranked.Skip(1).FirstOrDefault(s =>
-            s.Value >= MinimumScore && s.Value * 5 >= bestScore * 2
-            && (bestInvests ? s.Key == "credit" : best == "credit" && !sellsDeposits && InvestmentProducts.Contains(s.Key)));
-        return (best, also.Key);
+        var also = scores
+            .Where(s => s.Key != best && s.Value >= MinimumScore && s.Value * 5 >= bestScore * 2
+                && (best != "credit" ? s.Key == "credit" : !sellsDeposits && InvestmentProducts.Contains(s.Key)))
+            .OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal)
+            .FirstOrDefault();
+        return also.Key;
     }
 
     private static Dictionary<string, int> Scores(string foldedText)

@@ -40,6 +40,11 @@ public sealed class ProfileResolver(ComplianceConfig config, ProfileOverrides ov
                 alsoProduct = detected.AlsoProduct;
                 return detected.Product;
             });
+        if (product != null && productSource != "detected")
+        {
+            alsoProduct = ProfileDetector.AlsoProduct(TextFold.Fold(Joined()), product);
+        }
+
         var (channel, channelSource) = Pick(
             overrides.Channel, Declared(document, "channel", Vocabulary.Channels, Vocabulary.NormalizeChannel, warnings), mapping?.Channel, declaredSource, () => null);
 

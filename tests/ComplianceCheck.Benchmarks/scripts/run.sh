@@ -3,10 +3,11 @@
 #   - a generated content repo of 10,000 drafts (~30 MB): `compliance check --format json`, with and without the
 #     model: wall time, MB/s, CPU use and peak memory (/usr/bin/time -v);
 #   - start-up: `compliance check one-small-file.md`, median of 20 runs (hyperfine), with and without the model.
-# The CLI is published ReadyToRun (framework-dependent; Native AOT is not an option with ML.NET). Everything
+# The CLI is published ReadyToRun (framework-dependent; Native AOT is not an option with ML.NET); --standalone measures
+# the self-contained composite ReadyToRun build instead (publish profile Standalone, a few minutes to publish). Everything
 # generated goes to a temporary folder ($CC_BENCH_WORK, default /tmp/cc-bench) and is never committed.
 #
-# Usage: tests/ComplianceCheck.Benchmarks/scripts/run.sh [--files N] [--runs N] [--skip-publish]
+# Usage: tests/ComplianceCheck.Benchmarks/scripts/run.sh [--files N] [--runs N] [--skip-publish] [--standalone]
 # Needs: .NET SDK, /usr/bin/time, hyperfine (apt-get install time hyperfine).
 set -euo pipefail
 
@@ -15,12 +16,14 @@ work="${CC_BENCH_WORK:-/tmp/cc-bench}"
 files=10000
 runs=3
 publish=1
+standalone=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --files) files="$2"; shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
     --skip-publish) publish=0; shift ;;
-    *) echo "usage: $0 [--files N] [--runs N] [--skip-publish]" >&2; exit 2 ;;
+    --standalone) standalone=1; shift ;;
+    *) echo "usage: $0 [--files N] [--runs N] [--skip-publish] [--standalone]" >&2; exit 2 ;;
   esac
 done
 
@@ -30,11 +33,16 @@ done
 
 mkdir -p "$work"
 bench="$root/tests/ComplianceCheck.Benchmarks"
-cli="$work/pub/compliance"
+pub="$work/pub"
+publish_args=(-c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true)
+if [ "$standalone" = 1 ]; then
+  pub="$work/pub-standalone"
+  publish_args=(-p:PublishProfile=Standalone)
+fi
+cli="$pub/compliance"
 if [ "$publish" = 1 ] || [ ! -x "$cli" ]; then
-  echo "== publishing the CLI (Release, ReadyToRun) to $work/pub"
-  dotnet publish "$root/src/ComplianceCheck.Cli" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
-    -o "$work/pub" -v quiet -nologo >/dev/null
+  echo "== publishing the CLI (${publish_args[*]}) to $pub"
+  dotnet publish "$root/src/ComplianceCheck.Cli" "${publish_args[@]}" -o "$pub" -v quiet -nologo >/dev/null
   dotnet build "$bench" -c Release -v quiet -nologo >/dev/null
 fi
 
