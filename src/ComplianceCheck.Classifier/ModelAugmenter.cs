@@ -139,7 +139,7 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
             int at = match.Length == 0 ? -1 : rest.IndexOf(match, StringComparison.Ordinal);
             if (at >= 0)
             {
-                rest = string.Concat(rest.AsSpan(0, at), " ", rest.AsSpan(at + match.Length));
+                rest = string.Concat(rest.AsSpan(0, at), NegationDetector.RemovedWords.ToString(), rest.AsSpan(at + match.Length));
             }
         }
 

@@ -33,7 +33,7 @@ public static class NegationDetector
     private static readonly string[] NotNegations =
     [
         "不仅", "不但", "不只", "不断", "不少", "不错", "不管", "不论", "无论", "不光", "不停", "不再犹豫", "非常", "非凡", "并非只", "未来", "不一样", "不容错过", "不是一般", "不是一点", "不是盖的", "不是吹",
-        "别错过", "不要错过", "勿错过", "未曾有过", "不用愁", "不用担心", "不怕", "没有之一", "非你莫属", "不二之选", "别人", "特别",
+        "别错过", "不要错过", "勿错过", "未曾有过", "不用愁", "不用担心", "不用求人", "不用排队", "不用跑", "不用等", "不怕", "没有之一", "非你莫属", "不二之选", "别人", "特别",
         "区别", "类别", "级别", "个别", "告别", "识别", "除非", "是非", "无非", "莫非", "不赔", "不亏", "不跌", "不输",
 
         // No success, no fee: a lure, both of its negations included.
@@ -61,6 +61,16 @@ public static class NegationDetector
 
     private static readonly (char Open, char Close)[] QuotePairs = [('“', '”'), ('「', '」'), ('『', '』'), ('"', '"'), ('‘', '’'), ('\'', '\'')];
 
+    /// <summary>Stands where a caller took flagged words out of a sentence before asking <see cref="HasWarningSign"/>.</summary>
+    public const char RemovedWords = '\uFFFC';
+
+    private const int MaxQuotedNameLength = 8;
+
+    private static readonly string[] ScareQuotedRoles =
+        ["达人", "专家", "老师", "顾问", "大师", "大神", "导师", "高手", "股神", "大v", "经理", "客服", "内部人士", "expert", "guru", "advisor", "adviser"];
+
+    private static readonly System.Buffers.SearchValues<char> SentencePunctuation = System.Buffers.SearchValues.Create("，。！？；、,.!?;：:");
+
     private static readonly string ClosingMarks = string.Concat(QuotePairs.Select(q => q.Close));
 
     // Questions that urge rather than ask (so why wait?, 还在等什么？): their question mark is no sign of warning.
@@ -86,12 +96,9 @@ public static class NegationDetector
     /// </summary>
     public static bool HasWarningSign(string folded)
     {
-        foreach (var (open, close) in QuotePairs)
+        if (QuotesMoreThanAName(folded))
         {
-            if (folded.Contains(open) || folded.Contains(close))
-            {
-                return true;
-            }
+            return true;
         }
 
         bool rhetorical = RhetoricalQuestions.Any(q => folded.Contains(q, StringComparison.Ordinal));
@@ -117,6 +124,60 @@ public static class NegationDetector
                 {
                     return true;
                 }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether a quotation mark shows something quoted: a quotation that held flagged words (<see cref="RemovedWords"/>), a stray
+    /// mark, or words beyond a name. A short name in quotation marks (汇岭“快易贷”, the “安心盈” plan) is how Chinese copy
+    /// names its products, and says nothing of warning.
+    /// </summary>
+    private static bool QuotesMoreThanAName(string folded)
+    {
+        foreach (var (open, close) in QuotePairs)
+        {
+            int from = 0;
+            while (from < folded.Length)
+            {
+                int start = folded.AsSpan(from).IndexOfAny(open, close);
+                if (start < 0)
+                {
+                    break;
+                }
+
+                start += from;
+
+                int end = folded[start] == open ? folded.IndexOf(close, start + 1) : -1;
+                if (end < 0)
+                {
+                    return true;
+                }
+
+                var quoted = folded.AsSpan(start + 1, end - start - 1).Trim();
+                if (quoted.Length == 0 || quoted.Length > MaxQuotedNameLength || quoted.IndexOfAny(SentencePunctuation) >= 0
+                    || quoted.Contains(RemovedWords) || EndsWithRole(quoted))
+                {
+                    return true;
+                }
+
+                from = end + 1;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A person's title in quotation marks (那些“理财达人”, 所谓的“专家”) is said with irony, not as a name.</summary>
+    private static bool EndsWithRole(ReadOnlySpan<char> quoted)
+    {
+        foreach (string role in ScareQuotedRoles)
+        {
+            if (quoted.EndsWith(role, StringComparison.Ordinal))
+            {
+                return true;
             }
         }
 

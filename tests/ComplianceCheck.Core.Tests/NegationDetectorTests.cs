@@ -1,0 +1,28 @@
+using ComplianceCheck.Core.Engine;
+
+namespace ComplianceCheck.Core.Tests;
+
+public class NegationDetectorTests
+{
+    private static string Removed(string sentence, string flagged) =>
+        TextFold.Fold(sentence).Replace(TextFold.Fold(flagged), NegationDetector.RemovedWords.ToString(), StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("汇岭“快易贷”，日利率0.02%起，按日计息，提前还款无违约金。")]
+    [InlineData("远帆“安心盈”陪您收获稳稳的幸福。")]
+    [InlineData("保单借款秒到账，急用钱不用求人。")]
+    public void A_product_name_in_quotation_marks_or_a_convenience_is_no_sign_of_warning(string sentence)
+    {
+        NegationDetector.HasWarningSign(TextFold.Fold(sentence)).ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData("如果有人跟你说“这单亏了算我的”，请直接拉黑", "亏了算我的")]
+    [InlineData("Quote from the notice: the firm called its product \"the safest investment in Asia\".", "the safest investment")]
+    [InlineData("那些到处晒收益截图的“理财达人”，往往只晒赚钱的那一笔。", "晒收益截图")]
+    [InlineData("他在群里说：“闭眼买，明年至少翻一倍。”", "翻一倍")]
+    public void Quoted_flagged_words_a_quoted_sentence_or_an_ironic_title_are_signs_of_warning(string sentence, string flagged)
+    {
+        NegationDetector.HasWarningSign(Removed(sentence, flagged)).ShouldBeTrue();
+    }
+}
