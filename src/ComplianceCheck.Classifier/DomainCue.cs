@@ -102,6 +102,13 @@ public static class DomainCue
         return false;
     }
 
+    // Words ending in -est that compare nothing ("interest", "invest"), and the time ordinals (the latest issue, the earliest date).
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NotSuperlatives = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "interest", "invest", "reinvest", "request", "suggest", "digest", "honest", "dishonest", "modest", "harvest", "forest", "contest",
+        "protest", "manifest", "arrest", "conquest", "bequest", "behest", "midwest", "latest", "earliest", "interest-free",
+    }.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static bool IsLatinCue(ReadOnlySpan<char> word) =>
         IsCueWord(LatinWords.GetAlternateLookup<ReadOnlySpan<char>>(), word, minPrefix: 4, superlatives: true);
 
@@ -112,7 +119,7 @@ public static class DomainCue
     /// </summary>
     internal static bool IsCueWord(HashSet<string>.AlternateLookup<ReadOnlySpan<char>> cues, ReadOnlySpan<char> word, int minPrefix, bool superlatives)
     {
-        if (cues.Contains(word) || (superlatives && word.Length >= 6 && word.EndsWith("est")))
+        if (cues.Contains(word) || (superlatives && word.Length >= 6 && word.EndsWith("est") && !NotSuperlatives.Contains(word)))
         {
             return true;
         }
