@@ -142,6 +142,25 @@ public class DocumentLoaderTests
         doc.Blocks.Select(b => b.Text).ShouldContain("第二段");
     }
 
+    [Theory]
+    [InlineData("---\ntitle: 佣金万一，全网最低！\nproduct: securities\n---\n# 开户季\n", 2, 13)]
+    [InlineData("---\nproduct: securities\ntitle: \"佣金万一，全网最低！\"\n---\n正文\n", 3, 14)]
+    public void A_front_matter_title_is_scanned_where_it_stands(string text, int line, int column)
+    {
+        var doc = DocumentLoader.LoadText("campaign.md", text);
+        doc.Blocks[0].Kind.ShouldBe(BlockKind.Title);
+        doc.Blocks[0].Text.ShouldBe("佣金万一，全网最低！");
+        AssertBlocksMapToSource(doc);
+        Locate(doc, "全网最低").ShouldBe((line, column));
+    }
+
+    [Fact]
+    public void A_title_nested_in_the_front_matter_or_folded_over_lines_is_not_scanned()
+    {
+        DocumentLoader.LoadText("a.md", "---\nseo:\n  title: 全网最低\nproduct: fund\n---\n正文\n").Blocks.ShouldAllBe(b => b.Kind != BlockKind.Title);
+        DocumentLoader.LoadText("b.md", "---\ntitle: >\n  全网\n  最低\n---\n正文\n").Blocks.ShouldAllBe(b => b.Kind != BlockKind.Title);
+    }
+
     [Fact]
     public void Plain_text_blocks_are_paragraphs_and_directives_are_not_text()
     {

@@ -75,6 +75,7 @@ internal static class MarkdownLoader
             {
                 case YamlFrontMatterBlock yaml:
                     FrontMatter.Read(yaml.Lines.ToString(), context.Lines.PositionOf(yaml.Span.Start).Line + 1, context.Metadata, context.Warnings);
+                    ReadTitle(yaml, context);
                     break;
                 case HtmlBlock html:
                     ReadHtmlBlock(html, context);
@@ -136,6 +137,43 @@ internal static class MarkdownLoader
         if (suppression != null)
         {
             context.Suppressions.Add(suppression);
+        }
+    }
+
+    /// <summary>
+    /// The front matter's title is published as the headline, so it is scanned like one: where its value stands verbatim on
+    /// the title line (plain or quoted, one line), so findings point at the original text. Escaped or folded titles are left.
+    /// </summary>
+    private static void ReadTitle(YamlFrontMatterBlock yaml, LoadContext context)
+    {
+        if (!context.Metadata.TryGetValue("title", out string? title) || title.Length == 0)
+        {
+            return;
+        }
+
+        int end = Math.Min(yaml.Span.End + 1, context.Text.Length);
+        for (int line = yaml.Span.Start; line < end;)
+        {
+            int lineEnd = context.Text.IndexOf('\n', line, end - line);
+            lineEnd = lineEnd < 0 ? end : lineEnd;
+            var text = context.Text.AsSpan(line, lineEnd - line);
+            if (text.StartsWith("title", StringComparison.OrdinalIgnoreCase) && text[5..].TrimStart().StartsWith(':'))
+            {
+                int at = text.IndexOf(title, StringComparison.Ordinal);
+                if (at >= 0)
+                {
+                    var builder = new BlockBuilder();
+                    builder.AppendVerbatim(context.Text, line + at, title.Length);
+                    if (builder.Build(BlockKind.Title, -1) is { } block)
+                    {
+                        context.Blocks.Add(block);
+                    }
+                }
+
+                return;
+            }
+
+            line = lineEnd + 1;
         }
     }
 
