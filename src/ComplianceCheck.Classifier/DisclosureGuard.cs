@@ -18,6 +18,10 @@ public static class DisclosureGuard
         "可能会亏损", "可能会损失", "可能发生亏损", "可能发生损失", "不能保证", "无法保证", "不能承诺", "无法承诺", "不存在保本", "仅供参考", "只是参考", "不代表实际", "随市场波动", "不是固定的", "并非固定",
         "没有只赚不赔",
 
+        // A sentence that sets a fact apart from what it does not mean (保额递增，但这不等于你的钱每年涨3%) disclaims: no
+        // risky sentence in the labelled corpora or the blind sets holds one of these.
+        "不等于", "不意味着", "并不代表",
+
         // en: US and UK disclosure boilerplate.
         "involves risk", "involve risk", "loss of principal", "may lose", "lose value", "not guaranteed", "no guarantee",
         "not a guarantee", "does not guarantee", "do not guarantee", "is no guarantee", "no bank guarantee", "not fdic", "not insured",

@@ -279,6 +279,8 @@ public sealed class ModelAugmenterTests
     [InlineData("We can't guarantee future returns.", true)]
     [InlineData("业绩比较基准是年化2.5%-3.0%，这个只是参考，不代表实际收益。", true)]
     [InlineData("我们保证您的投资一定赚钱。", false)]
+    [InlineData("保额每年按3.0%递增，但这不等于你的钱每年涨3.0%。", true)]
+    [InlineData("保额每年按3.0%递增，你的钱每年稳涨3.0%。", false)]
     public void Disclosure_guard_reads_possible_loss_but_not_impossible_loss(string sentence, bool expected) =>
         DisclosureGuard.HasDisclosure(sentence).ShouldBe(expected);
 
