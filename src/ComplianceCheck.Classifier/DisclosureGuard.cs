@@ -22,6 +22,9 @@ public static class DisclosureGuard
         // risky sentence in the labelled corpora or the blind sets holds one of these.
         "不等于", "不意味着", "并不代表",
 
+        // Saying that prices move, or correcting a claim, is a warning in every labelled sentence that does it.
+        "有涨有跌", "会有波动", "会波动", "纠正一下", "从来没有说过", "从没说过",
+
         // en: US and UK disclosure boilerplate.
         "involves risk", "involve risk", "loss of principal", "may lose", "lose value", "not guaranteed", "no guarantee",
         "not a guarantee", "does not guarantee", "do not guarantee", "is no guarantee", "no bank guarantee", "not fdic", "not insured",

@@ -281,6 +281,7 @@ public sealed class ModelAugmenterTests
     [InlineData("我们保证您的投资一定赚钱。", false)]
     [InlineData("保额每年按3.0%递增，但这不等于你的钱每年涨3.0%。", true)]
     [InlineData("保额每年按3.0%递增，你的钱每年稳涨3.0%。", false)]
+    [InlineData("这个我要纠正一下，我们从来没有说过不会亏钱，权益基金的净值一定会有波动。", true)]
     public void Disclosure_guard_reads_possible_loss_but_not_impossible_loss(string sentence, bool expected) =>
         DisclosureGuard.HasDisclosure(sentence).ShouldBe(expected);
 

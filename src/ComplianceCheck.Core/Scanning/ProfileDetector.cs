@@ -29,7 +29,7 @@ public static class ProfileDetector
         ("credit", "pay later", 3), ("credit", "bnpl", 3), ("credit", "cash advance", 3), ("credit", "credit check", 2), ("credit", "repay", 2),
         ("credit", "lender", 2), ("credit", "overdraft", 3), ("credit", "refinanc", 2), ("credit", "late fee", 2), ("credit", "interest-free", 2),
         ("credit", "融资融券", 3), ("credit", "两融", 3), ("credit", "配资", 3), ("credit", "融资利", 3), ("credit", "融券", 2), ("credit", "borrow against", 2),
-        ("credit", "margin loan", 3), ("credit", "margin rate", 3), ("credit", "margin balance", 3),
+        ("credit", "margin loan", 3), ("credit", "margin rate", 3), ("credit", "margin balance", 3), ("credit", "margin lending", 3),
         ("securities", "股票", 3), ("securities", "炒股", 3), ("securities", "证券", 2), ("securities", "荐股", 4), ("securities", "投顾", 3),
         ("securities", "牛股", 4), ("securities", "涨停", 3), ("securities", "券商", 3), ("securities", "开户", 1),
         ("securities", "stock", 2), ("securities", "brokerage", 3), ("securities", "trading", 1), ("securities", "margin", 1),
