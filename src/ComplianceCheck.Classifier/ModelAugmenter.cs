@@ -97,7 +97,7 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
                     threshold = Math.Max(threshold, NoCueThreshold);
                 }
                 if (Labels.IsRisky(prediction.Label) && prediction.Probability >= threshold && mayAdd && !DisclosureGuard.HasDisclosure(span)
-                    && !(prediction.Label == Labels.Apr && (AnnualRateGuard.StatesAnnualRate(span) || !AprApplies(profile)))
+                    && !(prediction.Label == Labels.Apr && (AnnualRateGuard.StatesAnnualRate(LineAround(block.Text, start, end)) || !AprApplies(profile)))
                     && !SalutationGuard.IsOnlySalutation(span)
                     && EnglishLabelCue.Supports(prediction.Label, span) && !EnglishLabelCue.IsPlainQuestion(span)
                     && !(prediction.Label == Labels.Guarantee && NegationDetector.OnlyNegated(TextFold.Fold(span.ToString()), GuaranteeWords))
@@ -144,6 +144,17 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
         }
 
         return NegationDetector.HasWarningSign(rest);
+    }
+
+    /// <summary>
+    /// The line a sentence stands on: an annual rate stated in the next sentence of the same line (34.9% APR representative. No
+    /// fee.) prices the offer, while another line of a batch of messages is another offer.
+    /// </summary>
+    private static ReadOnlySpan<char> LineAround(string text, int start, int end)
+    {
+        int lineStart = start == 0 ? 0 : text.LastIndexOf('\n', start - 1) + 1;
+        int lineEnd = text.IndexOf('\n', end);
+        return text.AsSpan(lineStart, (lineEnd < 0 ? text.Length : lineEnd) - lineStart);
     }
 
     private bool AprApplies(DraftProfile profile) => Rules == null || Rules.Rules.Any(r =>

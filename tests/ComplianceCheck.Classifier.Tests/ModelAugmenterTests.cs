@@ -447,6 +447,18 @@ public sealed class ModelAugmenterTests
         new ModelAugmenter(apr, new ModelSettings()).Augment(doc, en, []).ShouldHaveSingleItem();
     }
 
+    [Fact]
+    public void An_annual_rate_on_the_same_line_prices_the_offer_but_another_line_s_does_not()
+    {
+        var apr = new FakeClassifier(text => text.Contains("APR", StringComparison.Ordinal) ? P(Labels.CleanPromo, 0.99) : P(Labels.Apr, 0.99));
+        var credit = new DraftProfile("credit", "cli", null, null, ["en"], "cli");
+        var sameLine = DocumentLoader.LoadText("a.txt", "Student Card: 34.9% APR representative (variable). No UK credit history needed.\n");
+        new ModelAugmenter(apr, new ModelSettings()).Augment(sameLine, credit, []).ShouldBeEmpty();
+
+        var twoMessages = DocumentLoader.LoadText("b.txt", "Student Card: 34.9% APR representative (variable).\nBorrow today, repay from just £3 a week.\n");
+        new ModelAugmenter(apr, new ModelSettings()).Augment(twoMessages, credit, []).ShouldHaveSingleItem().Line.ShouldBe(2);
+    }
+
     [Theory]
     [InlineData("VO: \"The fund was up 41% last year.\"", "The fund was up 41% last year.", false)]
     [InlineData("ON-SCREEN TEXT: \"+41% in 2025\"", "+41% in 2025", false)]
