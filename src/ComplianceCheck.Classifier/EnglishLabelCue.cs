@@ -62,6 +62,9 @@ public static class EnglishLabelCue
 
     private static readonly char[] Marks = ['%', '£', '$', '€', '!'];
 
+    // A price is no superlative (Buy Bitcoin from £1.); a percentage (100%) or an exclamation still carries one.
+    private static readonly char[] AbsoluteMarks = ['%', '!'];
+
     public static bool Supports(string label, ReadOnlySpan<char> sentence)
     {
         if (!Words.TryGetValue(label, out var cues) || ModelText.HasIdeographs(sentence))
@@ -71,8 +74,14 @@ public static class EnglishLabelCue
 
         // Zero-width characters slipped inside a word (b\u200Best) to get past word filters are taken out first.
         string folded = TextFold.Fold(string.Concat(sentence.ToString().Where(c => c is not ('\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF'))));
+        if (label == Labels.Absolute)
+        {
+            // "Top up your account" tops nothing.
+            folded = folded.Replace("top up", "topup", StringComparison.Ordinal).Replace("top-up", "topup", StringComparison.Ordinal);
+        }
+
         int hash = folded.IndexOf('#', StringComparison.Ordinal);
-        if (folded.IndexOfAny(Marks) >= 0 || folded.Any(char.IsSurrogate) || (hash >= 0 && hash + 1 < folded.Length && char.IsAsciiDigit(folded[hash + 1])))
+        if (folded.IndexOfAny(label == Labels.Absolute ? AbsoluteMarks : Marks) >= 0 || folded.Any(char.IsSurrogate) || (hash >= 0 && hash + 1 < folded.Length && char.IsAsciiDigit(folded[hash + 1])))
         {
             return true; // an amount, a rate, a "#1", or an emoji: social-media marketing register
         }
