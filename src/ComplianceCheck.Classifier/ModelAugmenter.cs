@@ -25,6 +25,13 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
         "can't lose", "cannot lose",
     ];
 
+    // The words a superlative is made of: 我们不追求最高收益 and "not the cheapest" deny the claim.
+    private static readonly string[] SuperlativeWords =
+    [
+        "最高", "最好", "最佳", "最优", "最强", "最安全", "最稳", "最低", "最大", "第一", "首选", "唯一", "顶级", "the best", "the highest", "the cheapest",
+        "the lowest", "no.1", "number one", "#1",
+    ];
+
     public string Fingerprint => model.Fingerprint;
 
     public ISentenceClassifier Model => model;
@@ -100,7 +107,7 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
                     && !(prediction.Label == Labels.Apr && (AnnualRateGuard.StatesAnnualRate(LineAround(block.Text, start, end)) || !AprApplies(profile)))
                     && !SalutationGuard.IsOnlySalutation(span)
                     && EnglishLabelCue.Supports(prediction.Label, span) && !EnglishLabelCue.IsPlainQuestion(span)
-                    && !(prediction.Label == Labels.Guarantee && NegationDetector.OnlyNegated(TextFold.Fold(span.ToString()), GuaranteeWords))
+                    && !DeniesOrReports(prediction.Label, span)
                     && !overlapping.Any(i => !BesideOtherCategories || result[i].Category == prediction.Label)
                     && StillHoldsWithout(JudgedInContext(result, srcStart, srcEnd, prediction.Label), span, prediction.Label, threshold))
                 {
@@ -124,6 +131,41 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
 
         result.AddRange(added);
         return [.. result.OrderBy(f => f.StartOffset).ThenBy(f => f.RuleId, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// Whether the sentence denies the claim its label names (每个承诺词都被否定: 不保本, 我们不追求最高收益), asks about a price
+    /// rather than states one (借1万一年利息多少？), or reports money already paid back (本金及收益已返还至您的银行卡), which is a notice,
+    /// not a promise.
+    /// </summary>
+    private static bool DeniesOrReports(string label, ReadOnlySpan<char> sentence) => label switch
+    {
+        Labels.Guarantee => NegationDetector.OnlyNegated(TextFold.Fold(sentence.ToString()), GuaranteeWords) || TransactionNotice.IsPaidOut(sentence),
+        Labels.Absolute => NegationDetector.OnlyNegated(TextFold.Fold(sentence.ToString()), SuperlativeWords),
+        Labels.Apr => AsksThePrice(sentence),
+        _ => false,
+    };
+
+    // A question that asks for an amount (利息多少？, "how much is the interest?"); a rhetorical one (一块钱一天，还需要犹豫吗？) prices.
+    private static readonly string[] AmountQuestions = ["多少", "几", "怎么算", "如何计算", "how much", "what is the", "what's the", "what are the"];
+
+    private static bool AsksThePrice(ReadOnlySpan<char> sentence)
+    {
+        var trimmed = sentence.TrimEnd();
+        if (!trimmed.EndsWith('？') && !trimmed.EndsWith('?'))
+        {
+            return false;
+        }
+
+        foreach (string word in AmountQuestions)
+        {
+            if (trimmed.Contains(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -8,7 +8,7 @@ namespace ComplianceCheck.Classifier;
 /// article, and they share their words with the inducements the model learnt ("家人们冲！"). A sentence made of nothing else
 /// carries no claim, so it never becomes a model finding. Matched on folded text; anything besides greeting words, the
 /// audience's names, particles, punctuation, emoji, hashtags and a script's bracketed cue ("[开场]", "【口播】") makes it an
-/// ordinary sentence. A letter's closing ("Best regards, The Client Services Team") counts too, whatever signature follows it.
+/// ordinary sentence; a speaker's name before a colon (小满：) may open it. A letter's closing ("Best regards, The Client Services Team") counts too, whatever signature follows it.
 /// </summary>
 public static partial class SalutationGuard
 {
@@ -19,7 +19,7 @@ public static partial class SalutationGuard
     private static partial Regex LetterClosing();
 
     [GeneratedRegex(
-        @"^(?:[\s\p{P}\p{S}\p{Cs}]|\[[^\]\n]{1,8}\]|【[^】\n]{1,8}】|各位|亲爱的|尊敬的|读者|朋友们?|家人们|宝子们?|宝宝们|宝们|姐妹们|集美们|兄弟们|老铁们?|粉丝们?|小伙伴们?|小可爱们|大家|你们|您们|股友们?|基民们?|投资者|投资人|观众们?|网友们?|客户们?|贵宾们?|会员们?|读者们?"
+        @"^(?:\p{L}{1,6}[:：])?(?:[\s\p{P}\p{S}\p{Cs}]|\[[^\]\n]{1,8}\]|【[^】\n]{1,8}】|各位|亲爱的|尊敬的|读者|朋友们?|家人们|宝子们?|宝宝们|宝们|姐妹们|集美们|兄弟们|老铁们?|粉丝们?|小伙伴们?|小可爱们|大家|你们|您们|股友们?|基民们?|投资者|投资人|观众们?|网友们?|客户们?|贵宾们?|会员们?|读者们?"
         + @"|早上好|上午好|中午好|下午好|晚上好|早安|午安|晚安|你好|您好|哈喽|嗨|欢迎(?:来到|回到|收看|收听|大家)?|又见面|见面|回来|来到|我的|直播间?|节目|视频|频道|公众号|主页"
         + @"|关注|点赞|收藏|转发|评论|一键三连|三连|下期|下次|下周[一二三四五六日天]?|同一时间|不见不散|明天|再见|拜拜|我们|就到这里|今天的分享|分享就到这里|感谢(?:收看|观看|阅读|大家)|谢谢(?:大家|收看|观看)|(?:新年|春节|节日|中秋|国庆|元旦|端午|周末)快乐|新春|感谢|信任|支持|陪伴|一路|以来|与|和|咱们|咱"
         + @"|今天|今晚|晚上?|早上|[一二三四五六七八九十\d]{1,2}点半?|有(?:任何)?(?:问题|疑问)|随时(?:找我|联系我?|留言)"

@@ -1,3 +1,5 @@
+using ComplianceCheck.Core.Documents;
+
 namespace ComplianceCheck.Classifier;
 
 /// <summary>
@@ -81,14 +83,15 @@ public static class SentenceSplitter
 
         if (pending >= 0)
         {
-            // A closing fragment joins the sentence before it on its line; one on a line of its own (回T退订, "Apply now") is
-            // left unjudged, as it would be before a sentence.
+            // A closing fragment joins the sentence before it on its line ("Double your deposit. Guaranteed."); an opt-out
+            // (回T退订, "Reply STOP to opt out") is no part of the message, and one on a line of its own ("Apply now") is left
+            // unjudged, as it would be before a sentence.
             int end = sentences[^1].End;
             if (units.Count == 0)
             {
                 units.Add((pending, end));
             }
-            else if (!text.AsSpan(units[^1].End, pending - units[^1].End).Contains('\n'))
+            else if (!text.AsSpan(units[^1].End, pending - units[^1].End).Contains('\n') && !MessageBatch.IsOptOut(text.AsSpan(pending, end - pending)))
             {
                 units[^1] = (units[^1].Start, end);
             }

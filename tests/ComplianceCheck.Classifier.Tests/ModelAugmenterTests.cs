@@ -510,6 +510,33 @@ public sealed class ModelAugmenterTests
         new ModelAugmenter(model, new ModelSettings()).Augment(doc, Profile, []).Count.ShouldBe(flagged ? 1 : 0);
     }
 
+    [Theory]
+    [InlineData(Labels.Absolute, "张远：我们不追求最高收益，更看重回撤控制。", false)]
+    [InlineData(Labels.Absolute, "我们的收益是同类最高的。", true)]
+    [InlineData(Labels.Apr, "用户：借1万一年利息多少？", false)]
+    [InlineData(Labels.Apr, "借1万一天利息只要2元。", true)]
+    [InlineData(Labels.Apr, "一块钱一天，周转一万，这事儿还需要犹豫吗？", true)]
+    [InlineData(Labels.Guarantee, "【鑫盈理财】您认购的「安心盈90天」已到期，本金及收益已返还至您的银行卡。", false)]
+    [InlineData(Labels.Guarantee, "Your interest of £4.12 has been paid into your Easy Saver.", false)]
+    [InlineData(Labels.Guarantee, "到期本金及收益全额返还，一分不少。", true)]
+    [InlineData(Labels.Inducement, "小满：今天的直播就到这里，下周三同一时间见！", false)]
+    [InlineData(Labels.Inducement, "小满：今天的直播就到这里，最后十分钟抢购！", true)]
+    public void A_judgement_stands_only_where_the_sentence_makes_the_claim_rather_than_denies_asks_reports_or_signs_off(string label, string sentence, bool flagged)
+    {
+        var model = new FakeClassifier(_ => P(label, 0.99));
+        var doc = DocumentLoader.LoadText("a.txt", sentence + "\n");
+        var profile = label == Labels.Apr ? Profile with { Product = "credit" } : Profile;
+        new ModelAugmenter(model, new ModelSettings()).Augment(doc, profile, []).Count.ShouldBe(flagged ? 1 : 0);
+    }
+
+    [Fact]
+    public void An_opt_out_closing_a_message_is_not_read_as_part_of_it_but_a_closing_fragment_is()
+    {
+        SentenceSplitter.Units("【融易贷】额度即将过期，今日提款首期利息打5折！回T退订").ShouldHaveSingleItem().ShouldBe((0, 24));
+        var units = SentenceSplitter.Units("Double your deposit in 12 months. Guaranteed.");
+        units.ShouldHaveSingleItem().ShouldBe((0, 45));
+    }
+
     [Fact]
     public void Speakers_of_a_dialogue_are_names_in_capitals_that_open_several_lines_of_two_or_more_people()
     {

@@ -25,4 +25,14 @@ public class NegationDetectorTests
     {
         NegationDetector.HasWarningSign(Removed(sentence, flagged)).ShouldBeTrue();
     }
+
+    [Theory]
+    [InlineData("3分钟看懂“业绩比较基准”，别再把它当成收益承诺。", "收益承诺", true)]
+    [InlineData("别把业绩比较基准当作保本收益。", "保本", true)]
+    [InlineData("别犹豫，保本收益等你来拿。", "保本", false)]
+    public void Telling_the_reader_not_to_take_something_for_a_promise_negates_the_promise(string sentence, string word, bool negated)
+    {
+        string folded = TextFold.Fold(sentence);
+        NegationDetector.IsNegated(folded, folded.IndexOf(word, StringComparison.Ordinal)).ShouldBe(negated);
+    }
 }

@@ -1,6 +1,9 @@
 namespace ComplianceCheck.Core.Documents;
 
-/// <summary>Plain text (scripts, SMS, posters): a block is a run of non-blank lines.</summary>
+/// <summary>
+/// Plain text (scripts, SMS, posters): a block is a run of non-blank lines, or a single line where the draft is a batch of
+/// messages (<see cref="MessageBatch"/>).
+/// </summary>
 internal static class PlainTextLoader
 {
     public static SourceDocument Load(string path, string text, IReadOnlyDictionary<string, string>? metadata = null)
@@ -9,6 +12,7 @@ internal static class PlainTextLoader
         var suppressions = new List<Suppression>();
         var builder = new BlockBuilder();
         var lines = new LineIndex(text);
+        bool batch = MessageBatch.IsBatch(text);
         int pos = 0;
         int lineNo = 0;
         while (pos <= text.Length)
@@ -36,13 +40,20 @@ internal static class PlainTextLoader
             {
                 builder.AppendVerbatim(text, pos, lineEnd - pos);
                 builder.AppendMapped('\n', lineEnd, lineEnd);
+                if (batch)
+                {
+                    AddBlock(blocks, builder);
+                }
             }
 
             pos = next;
         }
 
         AddBlock(blocks, builder);
-        return new SourceDocument(path, DocumentFormat.Text, text, blocks, metadata ?? new Dictionary<string, string>(), suppressions, []);
+        return new SourceDocument(path, DocumentFormat.Text, text, blocks, metadata ?? new Dictionary<string, string>(), suppressions, [])
+        {
+            IsMessageBatch = batch,
+        };
     }
 
     private static bool IsDirectiveLine(ReadOnlySpan<char> trimmed) =>

@@ -48,4 +48,7 @@ public sealed class SourceDocument
     public IReadOnlyList<string> Warnings { get; }
 
     public LineIndex Lines { get; }
+
+    /// <summary>A batch of separate messages, one a block (an SMS or push batch): each is read on its own.</summary>
+    public bool IsMessageBatch { get; init; }
 }

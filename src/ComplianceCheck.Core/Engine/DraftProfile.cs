@@ -15,6 +15,16 @@ public sealed record DraftProfile(
     /// </summary>
     public string? AlsoProduct { get; init; }
 
+    /// <summary>
+    /// In a batch of messages, the product each message (block) markets where it differs from the draft's, else null: that
+    /// product's claim rules also apply to the message. Null for other drafts.
+    /// </summary>
+    public IReadOnlyList<string?>? BlockProducts { get; init; }
+
+    /// <summary>The other product whose claim rules apply to block <paramref name="blockIndex"/>, besides the draft's own.</summary>
+    public string? BlockProduct(int blockIndex) =>
+        BlockProducts is { } products && blockIndex < products.Count ? products[blockIndex] : null;
+
     public bool HasLanguage(string lang) => Languages.Contains(lang);
 }
 

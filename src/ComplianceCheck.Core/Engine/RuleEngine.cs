@@ -171,10 +171,11 @@ public sealed class RuleEngine
     /// Which rules apply to a draft of this product, channel and languages under these options (shared, read-only).
     /// Drafts of a scan share a handful of profiles, so each set is worked out once per options object.
     /// </summary>
-    private (bool[] Active, bool AnyRequired) ActiveRules(DraftProfile profile, EngineOptions options)
+    private (bool[] Active, bool AnyRequired) ActiveRules(DraftProfile profile, EngineOptions options, string? blockProduct = null)
     {
         var byProfile = _activeCache.GetValue(options, static _ => new ConcurrentDictionary<(string, string, string), (bool[], bool)>());
-        var key = (profile.AlsoProduct is { } also ? profile.Product + "+" + also : profile.Product, profile.Channel ?? string.Empty, string.Join('\n', profile.Languages));
+        string products = (profile.AlsoProduct is { } also ? profile.Product + "+" + also : profile.Product) + (blockProduct is null ? string.Empty : "|" + blockProduct);
+        var key = (products, profile.Channel ?? string.Empty, string.Join('\n', profile.Languages));
         if (byProfile.TryGetValue(key, out var cached))
         {
             return cached;
@@ -188,7 +189,8 @@ public sealed class RuleEngine
             active[i] = !options.DisabledRules.Contains(rule.Id)
                 && profile.HasLanguage(rule.Lang)
                 && (rule.AppliesTo(profile.Product, profile.Channel ?? string.Empty)
-                    || (rule is not RequiredRule && profile.AlsoProduct is { } second && rule.AppliesTo(second, profile.Channel ?? string.Empty)))
+                    || (rule is not RequiredRule && profile.AlsoProduct is { } second && rule.AppliesTo(second, profile.Channel ?? string.Empty))
+                    || (rule is not RequiredRule && blockProduct is not null && rule.AppliesTo(blockProduct, profile.Channel ?? string.Empty)))
                 && (rule is not RequiredRule req || req.WhenProducts.Count == 0 || req.WhenProducts.Contains(profile.Product));
             anyRequired |= active[i] && rule is RequiredRule;
         }
@@ -222,6 +224,9 @@ public sealed class RuleEngine
         private readonly DraftProfile _profile;
         private readonly EngineOptions _options;
         private readonly bool[] _active;
+
+        // The rules that apply to the block being scanned: the draft's, and in a batch of messages also the message's own product's.
+        private bool[] _blockActive;
         private readonly List<Finding> _findings = [];
 
         // A block's folded text is the context of every missing statement its triggers raise; folded once, shared by all.
@@ -248,6 +253,7 @@ public sealed class RuleEngine
             _profile = profile;
             _options = options;
             (_active, _anyRequired) = engine.ActiveRules(profile, options);
+            _blockActive = _active;
 
             // Each thread keeps one hit list from draft to draft instead of growing a new one each time.
             _hits = t_hits ?? new List<LiteralHit>(256);
@@ -285,6 +291,7 @@ public sealed class RuleEngine
 
         private void ScanBlock(TextBlock block)
         {
+            _blockActive = _profile.BlockProduct(block.Index) is { } own ? _engine.ActiveRules(_profile, _options, own).Active : _active;
             var ctx = new BlockText(block, TextFold.Fold(block.Text));
             string folded = ctx.Text;
             _hits.Clear();
@@ -297,7 +304,7 @@ public sealed class RuleEngine
                 int start = hit.End - length;
                 foreach (var use in _engine._uses[hit.PatternId])
                 {
-                    if (!_active[use.Rule])
+                    if (!_blockActive[use.Rule])
                     {
                         continue;
                     }
@@ -331,7 +338,7 @@ public sealed class RuleEngine
 
             foreach (int rule in _engine._unanchoredPatternRules)
             {
-                if (_active[rule])
+                if (_blockActive[rule])
                 {
                     RunRegex(rule, ctx, 0, folded.Length);
                 }
@@ -339,7 +346,7 @@ public sealed class RuleEngine
 
             foreach (int rule in _engine._blockTriggerRules)
             {
-                if (_active[rule])
+                if (_blockActive[rule])
                 {
                     RunRegex(rule, ctx, 0, folded.Length);
                 }
@@ -378,7 +385,7 @@ public sealed class RuleEngine
 
                 foreach (var use in _engine._uses[hit.PatternId])
                 {
-                    if (_active[use.Rule] && use.Role == LiteralRole.Phrase)
+                    if (_blockActive[use.Rule] && use.Role == LiteralRole.Phrase)
                     {
                         Consider(use.Rule, ctx, start, end, null);
                     }
@@ -691,7 +698,8 @@ public sealed class RuleEngine
 
                 foreach (var trigger in triggers.GroupBy(t => t.Block).Select(g => g.First()))
                 {
-                    if (!StatementIn(ruleIndex, BlocksBeside(trigger.Block, rule.BlockWindow)))
+                    // A message of a batch goes out alone: the statement must be in it.
+                    if (!StatementIn(ruleIndex, BlocksBeside(trigger.Block, _doc.IsMessageBatch ? 0 : rule.BlockWindow)))
                     {
                         AddMissing(rule, trigger);
                     }

@@ -63,8 +63,18 @@ public sealed class ProfileResolver(ComplianceConfig config, ProfileOverrides ov
             languages, lang == null ? "detected" : langSource)
         {
             AlsoProduct = alsoProduct,
+            BlockProducts = document.IsMessageBatch ? MessageProducts(document, product, alsoProduct) : null,
         };
     }
+
+    /// <summary>
+    /// The product each message of a batch markets by its own words, where that is neither the draft's product nor its second
+    /// one: a fund SMS in a batch that is mostly loan offers is still judged as a fund promotion.
+    /// </summary>
+    private static string?[] MessageProducts(SourceDocument document, string? product, string? alsoProduct) =>
+        [.. document.Blocks.Select(block => ProfileDetector.DetectProduct(TextFold.Fold(block.Text)) is { } own && own != product && own != alsoProduct
+            ? own
+            : null)];
 
     private static (string? Value, string Source) Pick(string? cli, string? declared, string? config, string declaredSource, Func<string?> detect)
     {

@@ -1,0 +1,78 @@
+using System.Text.RegularExpressions;
+
+namespace ComplianceCheck.Core.Documents;
+
+/// <summary>
+/// A plain-text draft that is a list of separate messages, one a line: an SMS or push batch, a broadcast list. Most of its
+/// lines open with a sender's signature (【澄江银行】, [AcmeInvest], PINECREST:) or an id column (S01 | …, PN-231 | …), or close
+/// with an opt-out (回T退订, Reply STOP). Each message goes out alone, so each is read alone: a loan SMS beside a fund SMS in
+/// one file makes neither about the other's product, and a statement one message carries does not cover the next.
+/// </summary>
+public static partial class MessageBatch
+{
+    private const int MinimumMessages = 3;
+
+    // Enough lines to tell a batch; a huge file is judged by its first ones.
+    private const int LinesJudged = 400;
+
+    // An opt-out closes a message; only the line's end is searched for it.
+    private const int TailLength = 48;
+
+    // What may stand before the message itself: an id (S01, PN-2401, 003, [PUSH-04]) and a few columns (| 全量客户 |).
+    private const string IdColumns = @"(?:[\[［(（]?[A-Za-z#]{0,8}[-_]?\d{1,5}[\]］)）]?\s*(?:[|｜:：、.．]\s*)?(?:[^|｜\n]{1,24}[|｜]\s*){0,3})?";
+
+    [GeneratedRegex(
+        "^" + IdColumns + @"(?:【[^】\n]{1,20}】|\[[^\]\n]{1,30}\]|[A-Z][A-Za-z0-9&.'’ -]{1,30}:(?=\s))\s*\S.{5}",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex SignedMessage();
+
+    [GeneratedRegex(@"^[A-Za-z]{0,8}[-_]?\d{1,5}\s*[|｜]\s*\S.{5}", RegexOptions.CultureInvariant)]
+    private static partial Regex IdColumnMessage();
+
+    [GeneratedRegex(
+        @"(?:回T退订|退订回T|回TD退订|退订回复T|回复T退订|拒收请回复R|回复R拒收|reply stop|text stop|stop to opt.?out|stop to unsubscribe)\W*$",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex OptOutTail();
+
+    [GeneratedRegex(
+        @"^\W*(?:(?:回T退订|退订回T|回TD退订|退订回复T|回复T退订|拒收请回复R|回复R拒收)|(?:reply|text)?\s*stop(?:\s+to\s+(?:opt.?out|unsubscribe|end))?)\W*$",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex OptOutOnly();
+
+    /// <summary>Whether the lines of <paramref name="text"/> are a batch of messages (comments, headings and blank lines aside).</summary>
+    public static bool IsBatch(string text)
+    {
+        int messages = 0, lines = 0;
+        foreach (var range in text.AsSpan().Split('\n'))
+        {
+            var line = text.AsSpan(range).Trim();
+            if (line.IsEmpty || line[0] == '#' || line.StartsWith("//") || line.StartsWith("---"))
+            {
+                continue;
+            }
+
+            if (++lines > LinesJudged)
+            {
+                lines--;
+                break;
+            }
+
+            if (IsMessage(line))
+            {
+                messages++;
+            }
+        }
+
+        return messages >= MinimumMessages && messages * 10 >= lines * 6;
+    }
+
+    /// <summary>Whether <paramref name="fragment"/> is nothing but an opt-out (回T退订, 拒收请回复R, Reply STOP to opt out).</summary>
+    public static bool IsOptOut(ReadOnlySpan<char> fragment)
+    {
+        var trimmed = fragment.Trim();
+        return trimmed.Length <= TailLength && OptOutOnly().IsMatch(trimmed);
+    }
+
+    internal static bool IsMessage(ReadOnlySpan<char> line) =>
+        SignedMessage().IsMatch(line) || IdColumnMessage().IsMatch(line) || OptOutTail().IsMatch(line[Math.Max(0, line.Length - TailLength)..]);
+}
