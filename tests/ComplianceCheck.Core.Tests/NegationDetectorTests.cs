@@ -35,4 +35,17 @@ public class NegationDetectorTests
         string folded = TextFold.Fold(sentence);
         NegationDetector.IsNegated(folded, folded.IndexOf(word, StringComparison.Ordinal)).ShouldBe(negated);
     }
+
+    [Theory]
+    [InlineData("零风险？不存在的。任何宣称高收益的产品都值得警惕。", "零风险", true)]
+    [InlineData("Risk-free? Not quite: every investment can fall.", "risk-free", true)]
+    [InlineData("保本？没有的事。", "保本", true)]
+    [InlineData("想要保本？选我们就对了！", "保本", false)]
+    [InlineData("稳赚？不是梦！", "稳赚", false)]
+    [InlineData("Guaranteed? No hidden fees either.", "guaranteed", false)]
+    public void A_question_answered_at_once_with_a_denial_negates_what_it_asks_about(string sentence, string word, bool negated)
+    {
+        string folded = TextFold.Fold(sentence);
+        NegationDetector.IsNegated(folded, folded.IndexOf(word, StringComparison.Ordinal)).ShouldBe(negated);
+    }
 }

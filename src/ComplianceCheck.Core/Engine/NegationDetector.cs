@@ -312,7 +312,43 @@ public static class NegationDetector
     {
         // A Latin-letter hit (No.1, yyds, guaranteed) can stand in English or in Chinese text: try both cue lists.
         bool latin = start < folded.Length && char.IsAsciiLetter(folded[start]);
-        return (latin && EnglishNegated(ClauseBefore(folded, start, EnglishWindow))) || ChineseNegated(folded, start);
+        return (latin && EnglishNegated(ClauseBefore(folded, start, EnglishWindow))) || ChineseNegated(folded, start) || AnsweredNo(folded, start);
+    }
+
+    // How a writer answers the question they just raised in the negative: 零风险？不存在的。 保本？没有的事。 Risk-free? Not quite.
+    private static readonly string[] Denials =
+    [
+        "不存在", "不可能", "当然不", "没有的事", "没这回事", "没有这回事", "并不", "并没有", "不是的", "不是这样", "假的", "别信", "想多了", "错", "no,", "no.", "no!",
+        "not quite", "not really", "not at all", "not exactly", "not necessarily", "nope", "never", "think again", "wrong",
+    ];
+
+    private const int QuestionReach = 12;
+
+    /// <summary>Whether the word at <paramref name="start"/> is what a short question asks about, answered at once with a denial.</summary>
+    private static bool AnsweredNo(string folded, int start)
+    {
+        int end = Math.Min(folded.Length, start + QuestionReach);
+        int mark = start;
+        while (mark < end && !SentenceMap.IsSentenceEnd(folded, mark))
+        {
+            mark++;
+        }
+
+        if (mark >= end || folded[mark] is not ('？' or '?'))
+        {
+            return false;
+        }
+
+        var answer = folded.AsSpan(mark + 1).TrimStart();
+        foreach (string denial in Denials)
+        {
+            if (answer.StartsWith(denial, StringComparison.Ordinal) || (denial is "no," or "no." or "no!" && answer.SequenceEqual("no")))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static ReadOnlySpan<char> ClauseBefore(string folded, int start, int window)
