@@ -76,6 +76,7 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
         foreach (var block in document.Blocks)
         {
             SentenceSplitter.Units(block.Text, units, sentences);
+            bool addedInBlock = false;
             foreach (var unit in units)
             {
                 var (start, end, stage) = ScriptCue.Copy(block.Text, unit.Start, unit.End, speakers);
@@ -98,20 +99,10 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
                 }
 
                 var prediction = model.Predict(span);
-                double threshold = ModelText.HasIdeographs(span) ? settings.Threshold : Math.Max(settings.Threshold, LatinThreshold);
-                if (Labels.IsRisky(prediction.Label) && !DomainCue.Has(span))
-                {
-                    threshold = Math.Max(threshold, NoCueThreshold);
-                }
-                if (Labels.IsRisky(prediction.Label) && prediction.Probability >= threshold && mayAdd && !DisclosureGuard.HasDisclosure(span)
-                    && !(prediction.Label == Labels.Apr && (AnnualRateGuard.StatesAnnualRate(LineAround(block.Text, start, end)) || !AprApplies(profile)))
-                    && !SalutationGuard.IsOnlySalutation(span)
-                    && EnglishLabelCue.Supports(prediction.Label, span) && !EnglishLabelCue.IsPlainQuestion(span)
-                    && !DeniesOrReports(prediction.Label, span)
-                    && !overlapping.Any(i => !BesideOtherCategories || result[i].Category == prediction.Label)
-                    && StillHoldsWithout(JudgedInContext(result, srcStart, srcEnd, prediction.Label), span, prediction.Label, threshold))
+                if (mayAdd && Holds(prediction, span, block.Text, start, end, profile, result, overlapping, srcStart, srcEnd))
                 {
                     added.Add(ModelFinding(document, prediction, srcStart, srcEnd));
+                    addedInBlock = true;
                 }
                 else if (overlapping.Count > 0 && prediction.Label == Labels.CleanWarning && prediction.Probability >= settings.DowngradeThreshold
                     && WarnsBesideFindings(span, result, overlapping))
@@ -120,6 +111,21 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
                     {
                         result[i] = Downgrade(result[i], prediction.Probability);
                     }
+                }
+            }
+
+            if (!addedInBlock && WholePost(block, units) is var (from, to) && ScriptCue.Copy(block.Text, from, to, speakers) is (var postStart, var postEnd, false))
+            {
+                // A short post makes its claim across its sentences (Met a client at 30 with $50k. At 45 she's a millionaire.):
+                // judged whole, as the model learnt such posts, when no sentence of it was enough alone.
+                var span = block.Text.AsSpan(postStart, postEnd - postStart);
+                int srcStart = block.SourceStart(postStart);
+                int srcEnd = Math.Max(srcStart, block.SourceEnd(postEnd));
+                OverlappingRuleFindings(result, srcStart, srcEnd, overlapping);
+                var prediction = model.Predict(span);
+                if (Holds(prediction, span, block.Text, postStart, postEnd, profile, result, overlapping, srcStart, srcEnd))
+                {
+                    added.Add(ModelFinding(document, prediction, srcStart, srcEnd));
                 }
             }
         }
@@ -131,6 +137,48 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
 
         result.AddRange(added);
         return [.. result.OrderBy(f => f.StartOffset).ThenBy(f => f.RuleId, StringComparer.Ordinal)];
+    }
+
+    private const int MaxPostLength = 200;
+
+    /// <summary>
+    /// The span of a block that is one short post of several sentences on one line (a social post, a push, an SMS), or null.
+    /// </summary>
+    private static (int Start, int End)? WholePost(TextBlock block, List<(int Start, int End)> units)
+    {
+        if (units.Count < 2 || !IsProse(block.Kind))
+        {
+            return null;
+        }
+
+        int start = units[0].Start, end = units[^1].End;
+        var span = block.Text.AsSpan(start, end - start);
+        return span.Length <= MaxPostLength && !span.Contains('\n') ? (start, end) : null;
+    }
+
+    /// <summary>Whether a risky judgement of the model becomes a finding: confident enough, and no guard speaks against it.</summary>
+    private bool Holds(Prediction prediction, ReadOnlySpan<char> span, string blockText, int start, int end, DraftProfile profile, List<Finding> result,
+        List<int> overlapping, int srcStart, int srcEnd)
+    {
+        if (!Labels.IsRisky(prediction.Label))
+        {
+            return false;
+        }
+
+        double threshold = ModelText.HasIdeographs(span) ? settings.Threshold : Math.Max(settings.Threshold, LatinThreshold);
+        if (!DomainCue.Has(span))
+        {
+            threshold = Math.Max(threshold, NoCueThreshold);
+        }
+
+        var label = prediction.Label;
+        return prediction.Probability >= threshold && !DisclosureGuard.HasDisclosure(span)
+            && !(label == Labels.Apr && (AnnualRateGuard.StatesAnnualRate(LineAround(blockText, start, end)) || !AprApplies(profile)))
+            && !SalutationGuard.IsOnlySalutation(span)
+            && EnglishLabelCue.Supports(label, span) && !EnglishLabelCue.IsPlainQuestion(span)
+            && !DeniesOrReports(label, span)
+            && !overlapping.Any(i => !BesideOtherCategories || result[i].Category == label)
+            && StillHoldsWithout(JudgedInContext(result, srcStart, srcEnd, label), span, label, threshold);
     }
 
     /// <summary>

@@ -182,8 +182,9 @@ public sealed class ModelAugmenterTests
         var doc = DocumentLoader.LoadText("a.md", "# 标题\n\n第一句。第二句！这是完整的第三句话。Third one. Fourth?\n\n- 这是列表里的一项说明\n\n🔥🔥\n");
         new ModelAugmenter(fake, new ModelSettings()).Augment(doc, Profile, []).ShouldBeEmpty();
 
-        // The heading can get no model finding and holds no rule finding to lower, so it is not judged at all.
-        fake.Seen.ShouldBe(["第一句。第二句！", "这是完整的第三句话。", "Third one. Fourth?", "这是列表里的一项说明"]);
+        // The heading can get no model finding and holds no rule finding to lower, so it is not judged at all; the short
+        // paragraph, where no sentence was flagged, is judged once more as a whole post.
+        fake.Seen.ShouldBe(["第一句。第二句！", "这是完整的第三句话。", "Third one. Fourth?", "第一句。第二句！这是完整的第三句话。Third one. Fourth?", "这是列表里的一项说明"]);
     }
 
     [Fact]
@@ -231,7 +232,9 @@ public sealed class ModelAugmenterTests
         var doc = DocumentLoader.LoadText("a.md", "Investing involves risk, including possible loss of principal.\n\n"
             + "基金的过往业绩并不预示其未来表现，也不表明投资于本基金没有风险。\n\nNot FDIC insured. May lose value. No bank guarantee.\n");
         new ModelAugmenter(fake, new ModelSettings()).Augment(doc, Profile, []).ShouldBeEmpty();
-        fake.Seen.Count.ShouldBe(5);
+
+        // Five sentences, and the three-sentence FDIC line once more as a whole post.
+        fake.Seen.Count.ShouldBe(6);
     }
 
     [Fact]
@@ -527,6 +530,26 @@ public sealed class ModelAugmenterTests
         var doc = DocumentLoader.LoadText("a.txt", sentence + "\n");
         var profile = label == Labels.Apr ? Profile with { Product = "credit" } : Profile;
         new ModelAugmenter(model, new ModelSettings()).Augment(doc, profile, []).Count.ShouldBe(flagged ? 1 : 0);
+    }
+
+    [Fact]
+    public void A_short_post_is_judged_whole_when_no_sentence_of_it_is_enough_alone()
+    {
+        // The claim needs both sentences: each alone reads as plain copy.
+        var model = new FakeClassifier(s => s.Contains("$50k", StringComparison.Ordinal) && s.Contains("millionaire", StringComparison.Ordinal)
+            ? P(Labels.Testimonial, 0.97)
+            : P(Labels.CleanPromo, 0.9));
+        const string post = "Met a client today who started with us at 30 with $50k. At 45 she's a self-made millionaire.";
+        var finding = new ModelAugmenter(model, new ModelSettings()).Augment(DocumentLoader.LoadText("a.txt", post + "\n"), Profile, [])
+            .ShouldHaveSingleItem();
+        finding.Category.ShouldBe(Labels.Testimonial);
+        finding.Match.ShouldBe(post);
+
+        // Lines of a poster or script are separate texts, and a long article paragraph is no post: neither is judged whole.
+        var lines = DocumentLoader.LoadText("b.txt", "Met a client today who started with us at 30 with $50k.\nAt 45 she's a self-made millionaire.\n");
+        new ModelAugmenter(model, new ModelSettings()).Augment(lines, Profile, []).ShouldBeEmpty();
+        var paragraph = DocumentLoader.LoadText("c.txt", post + " " + string.Concat(Enumerable.Repeat("Markets moved a little this week. ", 4)) + "\n");
+        new ModelAugmenter(model, new ModelSettings()).Augment(paragraph, Profile, []).ShouldBeEmpty();
     }
 
     [Fact]

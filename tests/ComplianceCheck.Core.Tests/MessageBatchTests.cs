@@ -78,6 +78,16 @@ public class MessageBatchTests
         profile.BlockProduct(99).ShouldBeNull();
     }
 
+    [Theory]
+    [InlineData("Jess from Leeds made £400 this month with Nestwise Invest. Your turn?", "general")]
+    [InlineData("【汇通消金】您的借款额度已更新，登录APP即可查看。", "credit")]
+    [InlineData("【鑫利基金】定投课堂本周六开讲，投资需谨慎。", "fund")]
+    [InlineData("Your monthly statement is ready. See where your money went.", null)]
+    public void One_cue_names_the_product_of_a_message(string message, string? product)
+    {
+        ProfileDetector.DetectMessageProduct(TextFold.Fold(message)).ShouldBe(product);
+    }
+
     [Fact]
     public void A_promise_in_a_gold_message_is_flagged_though_the_batch_is_mostly_loan_offers()
     {

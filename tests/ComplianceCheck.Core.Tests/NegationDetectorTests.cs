@@ -40,12 +40,23 @@ public class NegationDetectorTests
     [InlineData("零风险？不存在的。任何宣称高收益的产品都值得警惕。", "零风险", true)]
     [InlineData("Risk-free? Not quite: every investment can fall.", "risk-free", true)]
     [InlineData("保本？没有的事。", "保本", true)]
+    [InlineData("客户问：这个是保本的吗？我的回答一直是：不是，而且现在银行理财都不保本。", "保本", true)]
     [InlineData("想要保本？选我们就对了！", "保本", false)]
     [InlineData("稳赚？不是梦！", "稳赚", false)]
+    [InlineData("稳赚？不能错过！", "稳赚", false)]
     [InlineData("Guaranteed? No hidden fees either.", "guaranteed", false)]
     public void A_question_answered_at_once_with_a_denial_negates_what_it_asks_about(string sentence, string word, bool negated)
     {
         string folded = TextFold.Fold(sentence);
         NegationDetector.IsNegated(folded, folded.IndexOf(word, StringComparison.Ordinal)).ShouldBe(negated);
+    }
+
+    [Theory]
+    [InlineData("It's not coming back down")]
+    [InlineData("Bitcoin’s going to the moon and it won’t look back")]
+    [InlineData("Our clients' favourite plan")]
+    public void An_apostrophe_is_no_quotation_mark(string sentence)
+    {
+        NegationDetector.HasWarningSign(Removed(sentence, "not coming back down")).ShouldBe(sentence.Contains("clients' ", StringComparison.Ordinal));
     }
 }

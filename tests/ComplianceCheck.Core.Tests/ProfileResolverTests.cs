@@ -94,6 +94,8 @@ public class ProfileResolverTests
     [InlineData("Open a brokerage account and trade stocks commission-free.", "securities")]
     [InlineData("Our latest factsheet for the Lumen Growth Fund is out: the fund holds 40 to 60 companies; ongoing charges are 0.75% a year.", "fund")]
     [InlineData("Build your emergency fund first: three to six months of spending in an easy-access savings account.", "deposit")]
+    [InlineData("Two years ago I put £3,000 into crypto. Today that pot is worth £11,200. Bitcoin only goes up.", "general")]
+    [InlineData("0% on purchases for 24 months. Credit is subject to status. Pay at least the minimum repayment each month.", "credit")]
     public void Products_are_told_from_their_own_vocabulary(string text, string product)
     {
         ProfileDetector.DetectProduct(TextFold.Fold(text)).ShouldBe(product);

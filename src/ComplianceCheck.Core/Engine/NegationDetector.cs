@@ -149,6 +149,11 @@ public static class NegationDetector
                 }
 
                 start += from;
+                if (IsApostrophe(folded, start))
+                {
+                    from = start + 1;
+                    continue;
+                }
 
                 int end = folded[start] == open ? folded.IndexOf(close, start + 1) : -1;
                 if (end < 0)
@@ -169,6 +174,23 @@ public static class NegationDetector
 
         return false;
     }
+
+    private static bool ClosesBefore(string folded, char close, int from, int to)
+    {
+        for (int i = folded.IndexOf(close, from, Math.Max(0, to - from)); i >= 0 && i < to; i = i + 1 < to ? folded.IndexOf(close, i + 1, to - i - 1) : -1)
+        {
+            if (!IsApostrophe(folded, i))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A single mark between two letters is an apostrophe (it's, don’t), not a quotation.</summary>
+    private static bool IsApostrophe(string folded, int at) =>
+        folded[at] is '\'' or '’' && at > 0 && at + 1 < folded.Length && char.IsLetter(folded[at - 1]) && char.IsLetter(folded[at + 1]);
 
     /// <summary>A person's title in quotation marks (那些“理财达人”, 所谓的“专家”) is said with irony, not as a name.</summary>
     private static bool EndsWithRole(ReadOnlySpan<char> quoted)
@@ -318,7 +340,7 @@ public static class NegationDetector
     // How a writer answers the question they just raised in the negative: 零风险？不存在的。 保本？没有的事。 Risk-free? Not quite.
     private static readonly string[] Denials =
     [
-        "不存在", "不可能", "当然不", "没有的事", "没这回事", "没有这回事", "并不", "并没有", "不是的", "不是这样", "假的", "别信", "想多了", "错", "no,", "no.", "no!",
+        "不存在", "不可能", "当然不", "没有的事", "没这回事", "没有这回事", "并不", "并没有", "不是的", "不是这样", "不是，", "不是,", "不保本", "不能保证", "不能承诺", "假的", "别信", "想多了", "错", "no,", "no.", "no!",
         "not quite", "not really", "not at all", "not exactly", "not necessarily", "nope", "never", "think again", "wrong",
     ];
 
@@ -339,7 +361,16 @@ public static class NegationDetector
             return false;
         }
 
+        // The answer follows the question at once, or after a short lead-in ending in a colon (我的回答一直是：不是).
         var answer = folded.AsSpan(mark + 1).TrimStart();
+        int colon = answer[..Math.Min(answer.Length, AnswerLeadIn)].IndexOfAny('：', ':');
+        return StartsWithDenial(answer) || (colon >= 0 && StartsWithDenial(answer[(colon + 1)..].TrimStart()));
+    }
+
+    private const int AnswerLeadIn = 12;
+
+    private static bool StartsWithDenial(ReadOnlySpan<char> answer)
+    {
         foreach (string denial in Denials)
         {
             if (answer.StartsWith(denial, StringComparison.Ordinal) || (denial is "no," or "no." or "no!" && answer.SequenceEqual("no")))
@@ -515,13 +546,13 @@ public static class NegationDetector
                 int count = 0;
                 for (int i = sStart; i < start; i++)
                 {
-                    if (folded[i] == open)
+                    if (folded[i] == open && !IsApostrophe(folded, i))
                     {
                         count++;
                     }
                 }
 
-                if (count % 2 == 1 && folded.IndexOf(close, end, sEnd - end) >= 0)
+                if (count % 2 == 1 && ClosesBefore(folded, close, end, sEnd))
                 {
                     inside = true;
                     break;

@@ -29,7 +29,9 @@ public static class ProfileDetector
         ("credit", "pay later", 3), ("credit", "bnpl", 3), ("credit", "cash advance", 3), ("credit", "credit check", 2), ("credit", "repay", 2),
         ("credit", "lender", 2), ("credit", "overdraft", 3), ("credit", "refinanc", 2), ("credit", "late fee", 2), ("credit", "interest-free", 2),
         ("credit", "融资融券", 3), ("credit", "两融", 3), ("credit", "配资", 3), ("credit", "融资利", 3), ("credit", "融券", 2), ("credit", "borrow against", 2),
-        ("credit", "margin loan", 3), ("credit", "margin rate", 3), ("credit", "margin balance", 3), ("credit", "margin lending", 3),
+        ("credit", "subject to status", 3), ("credit", "balance transfer", 3), ("credit", "on purchases", 2), ("credit", "credit limit", 2),
+        ("credit", "minimum repayment", 3), ("credit", "minimum payment", 2), ("credit", "late payment", 2), ("credit", "credit score", 1),
+        ("credit", "spread the cost", 2), ("credit", "margin loan", 3), ("credit", "margin rate", 3), ("credit", "margin balance", 3), ("credit", "margin lending", 3),
         ("securities", "股票", 3), ("securities", "炒股", 3), ("securities", "证券", 2), ("securities", "荐股", 4), ("securities", "投顾", 3),
         ("securities", "牛股", 4), ("securities", "涨停", 3), ("securities", "券商", 3), ("securities", "开户", 1),
         ("securities", "stock", 2), ("securities", "brokerage", 3), ("securities", "trading", 1), ("securities", "margin", 1),
@@ -37,6 +39,7 @@ public static class ProfileDetector
         ("deposit", "存款", 2), ("deposit", "大额存单", 4), ("deposit", "定期存款", 3), ("deposit", "整存整取", 4), ("deposit", "存单", 2),
         ("deposit", "savings account", 3), ("deposit", "certificate of deposit", 4), ("deposit", "term deposit", 4), ("deposit", "fixed deposit", 4),
         ("deposit", "fdic", 2),
+        ("general", "crypto", 3), ("general", "bitcoin", 3), ("general", "加密货币", 3), ("general", "虚拟货币", 3), ("general", "比特币", 3),
         ("general", "积存金", 3), ("general", "贵金属", 3), ("general", "黄金投资", 3), ("general", "投资金条", 3),
         ("general", "投资", 1), ("general", "收益", 1), ("general", "回报", 1), ("general", "invest", 1), ("general", "returns", 1),
     ];
@@ -73,6 +76,17 @@ public static class ProfileDetector
 
         var (best, bestScore) = ranked[0];
         return (best, AlsoMarketed(scores, best, bestScore));
+    }
+
+    /// <summary>
+    /// The product one message of a batch (an SMS, a push) markets. A message is too short to repeat its cue, so one cue names
+    /// it, a specific product before a generic investment word (投资, returns).
+    /// </summary>
+    public static string? DetectMessageProduct(string foldedText)
+    {
+        var scores = Scores(foldedText);
+        var best = scores.Where(s => s.Key != "general").OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal).FirstOrDefault();
+        return best.Key ?? (scores.ContainsKey("general") ? "general" : null);
     }
 
     /// <summary>

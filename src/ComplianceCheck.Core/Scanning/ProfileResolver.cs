@@ -72,7 +72,7 @@ public sealed class ProfileResolver(ComplianceConfig config, ProfileOverrides ov
     /// one: a fund SMS in a batch that is mostly loan offers is still judged as a fund promotion.
     /// </summary>
     private static string?[] MessageProducts(SourceDocument document, string? product, string? alsoProduct) =>
-        [.. document.Blocks.Select(block => ProfileDetector.DetectProduct(TextFold.Fold(block.Text)) is { } own && own != product && own != alsoProduct
+        [.. document.Blocks.Select(block => ProfileDetector.DetectMessageProduct(TextFold.Fold(block.Text)) is { } own && own != product && own != alsoProduct
             ? own
             : null)];
 
