@@ -36,7 +36,7 @@ public static class EnglishLabelCue
             "higher", "lower", "bigger", "stronger", "safer", "smarter", "greater", "compete", "competition", "competitor", "competitors",
             "rival", "rivals", "pace", "anywhere", "nowhere", "find", "cant", "dust", "keep", "envy", "unlike", "else", "elsewhere"),
         [Labels.Testimonial] = Set(
-            "i", "im", "ive", "id", "ill", "my", "me", "mine", "we", "our", "us", "customer", "customers", "client", "clients", "investor",
+            "i", "im", "ive", "id", "ill", "my", "me", "mine", "we", "customer", "customers", "client", "clients", "investor",
             "investors", "member", "members", "user", "users", "review", "reviews", "reviewed", "star", "stars", "says", "said", "say",
             "thanks", "thank", "changed", "mate", "friend", "friends", "wife", "husband", "mum", "mom", "dad", "uncle", "aunt", "brother",
             "sister", "son", "daughter", "neighbour", "neighbor", "colleague", "boss", "he", "she", "his", "her", "they", "their", "them",

@@ -101,4 +101,21 @@ public class MessageBatchTests
         var asOne = profile with { BlockProducts = null };
         BuiltIn.Value.Scan(doc, asOne).ShouldNotContain(f => f.Category == "guarantee");
     }
+
+    [Fact]
+    public void A_second_product_brings_the_statements_its_claims_call_for_but_not_those_a_whole_draft_must_carry()
+    {
+        const string text = "---\nproduct: securities\n---\n两融新客专享：融资利率低至千分之四/月，融资融券一站开通。\n";
+        var doc = DocumentLoader.LoadText("a.md", text);
+        var profile = new ProfileResolver(ConfigLoader.Parse(string.Empty, "/repo/.compliance.yaml"), new ProfileOverrides()).Resolve(doc, "/repo/a.md", []);
+        profile.AlsoProduct.ShouldBe("credit");
+
+        var findings = BuiltIn.Value.Scan(doc, profile);
+
+        // The monthly rate calls for the annual rate beside it (a block-scoped statement of credit) ...
+        findings.ShouldContain(f => f.RuleId == "ZH-APR-002");
+
+        // ... but credit's draft-wide statement (ZH-APR-001's 年化利率 for any loan draft) stays with credit drafts.
+        findings.ShouldNotContain(f => f.RuleId == "ZH-APR-001");
+    }
 }

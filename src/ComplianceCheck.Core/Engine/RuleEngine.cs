@@ -188,10 +188,9 @@ public sealed class RuleEngine
             var rule = _rules[i];
             active[i] = !options.DisabledRules.Contains(rule.Id)
                 && profile.HasLanguage(rule.Lang)
-                && (rule.AppliesTo(profile.Product, profile.Channel ?? string.Empty)
-                    || (rule is not RequiredRule && profile.AlsoProduct is { } second && rule.AppliesTo(second, profile.Channel ?? string.Empty))
-                    || (rule is not RequiredRule && blockProduct is not null && rule.AppliesTo(blockProduct, profile.Channel ?? string.Empty)))
-                && (rule is not RequiredRule req || req.WhenProducts.Count == 0 || req.WhenProducts.Contains(profile.Product));
+                && (AppliesAsMain(rule, profile.Product, profile.Channel)
+                    || (profile.AlsoProduct is { } second && AppliesAsOther(rule, second, profile.Channel))
+                    || (blockProduct is not null && AppliesAsOther(rule, blockProduct, profile.Channel)));
             anyRequired |= active[i] && rule is RequiredRule;
         }
 
@@ -203,6 +202,17 @@ public sealed class RuleEngine
 
         return (active, anyRequired);
     }
+
+    private static bool AppliesAsMain(Rule rule, string product, string? channel) =>
+        rule.AppliesTo(product, channel ?? string.Empty) && (rule is not RequiredRule req || req.WhenProducts.Count == 0 || req.WhenProducts.Contains(product));
+
+    /// <summary>
+    /// Whether a rule applies for a second product the draft (or one message of a batch) also markets: its claim rules, and
+    /// the statements it calls for beside a claim (an annual rate beside a monthly one), but not the statements a whole draft
+    /// of that product must carry.
+    /// </summary>
+    private static bool AppliesAsOther(Rule rule, string product, string? channel) =>
+        rule is not RequiredRule req ? rule.AppliesTo(product, channel ?? string.Empty) : req.Scope == RequiredScope.Block && req.HasTrigger && AppliesAsMain(rule, product, channel);
 
     internal enum LiteralRole : byte
     {
@@ -242,7 +252,7 @@ public sealed class RuleEngine
         private sbyte[]? _inDraft;
         private GatedText?[]? _looseGated;
         private Dictionary<(int First, int Last), GatedText>? _joinedRanges;
-        private readonly bool _anyRequired;
+        private bool _anyRequired;
         private HashSet<int>? _exampleTables;
         private bool? _warnsAgainstClaims;
 
@@ -291,7 +301,16 @@ public sealed class RuleEngine
 
         private void ScanBlock(TextBlock block)
         {
-            _blockActive = _profile.BlockProduct(block.Index) is { } own ? _engine.ActiveRules(_profile, _options, own).Active : _active;
+            if (_profile.BlockProduct(block.Index) is { } own)
+            {
+                (_blockActive, bool anyRequired) = _engine.ActiveRules(_profile, _options, own);
+                _anyRequired |= anyRequired;
+            }
+            else
+            {
+                _blockActive = _active;
+            }
+
             var ctx = new BlockText(block, TextFold.Fold(block.Text));
             string folded = ctx.Text;
             _hits.Clear();
@@ -673,7 +692,8 @@ public sealed class RuleEngine
         {
             foreach (int ruleIndex in _engine._requiredRules)
             {
-                if (!_active[ruleIndex])
+                // A rule that applies only to some messages of a batch was triggered there or not at all.
+                if (!_active[ruleIndex] && !_triggers.Exists(t => t.Rule == ruleIndex))
                 {
                     continue;
                 }
