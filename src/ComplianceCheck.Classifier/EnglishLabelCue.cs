@@ -42,7 +42,9 @@ public static class EnglishLabelCue
             "sister", "son", "daughter", "neighbour", "neighbor", "colleague", "boss", "he", "she", "his", "her", "they", "their", "them",
             "mr", "mrs", "ms", "dr", "story", "stories", "testimonial", "testimonials", "recommend", "recommends", "recommended", "love",
             "loves", "loved", "trust", "trusts", "trusted", "celebrity", "influencer", "famous", "star", "seen", "uses", "used", "use",
-            "using", "chose", "choose", "switched", "happy", "life", "lives", "dream", "dreams", "real", "people", "watch", "how", "made"),
+            "using", "chose", "choose", "switched", "happy", "life", "lives", "dream", "dreams", "real", "people", "watch", "how", "made",
+            "calls", "called", "praises", "praised", "endorses", "endorsed", "swears", "raves", "vouches", "backs", "backed", "expert",
+            "experts", "banker", "adviser", "advisor"),
         [Labels.Inducement] = Set(
             "now", "today", "tonight", "tomorrow", "hurry", "limited", "last", "ends", "ending", "deadline", "midnight", "before", "expire",
             "expires", "expiring", "miss", "missing", "free", "bonus", "gift", "gifts", "cashback", "reward", "rewards", "prize", "prizes",
