@@ -77,6 +77,7 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
         {
             SentenceSplitter.Units(block.Text, units, sentences);
             bool addedInBlock = false;
+            bool surelyClean = true;
             foreach (var unit in units)
             {
                 var (start, end, stage) = ScriptCue.Copy(block.Text, unit.Start, unit.End, speakers);
@@ -99,6 +100,7 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
                 }
 
                 var prediction = model.Predict(span);
+                surelyClean &= !Labels.IsRisky(prediction.Label) && prediction.Probability >= SurelyClean;
                 if (mayAdd && Holds(prediction, span, block.Text, start, end, profile, result, overlapping, srcStart, srcEnd))
                 {
                     added.Add(ModelFinding(document, prediction, srcStart, srcEnd));
@@ -114,7 +116,8 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
                 }
             }
 
-            if (!addedInBlock && WholePost(block, units) is var (from, to) && ScriptCue.Copy(block.Text, from, to, speakers) is (var postStart, var postEnd, false))
+            // Judging a post whole costs a prediction more: not worth it where every sentence of it was surely clean.
+            if (!addedInBlock && !surelyClean && WholePost(block, units) is var (from, to) && ScriptCue.Copy(block.Text, from, to, speakers) is (var postStart, var postEnd, false))
             {
                 // A short post makes its claim across its sentences (Met a client at 30 with $50k. At 45 she's a millionaire.):
                 // judged whole, as the model learnt such posts, when no sentence of it was enough alone.
@@ -140,6 +143,8 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
     }
 
     private const int MaxPostLength = 200;
+
+    private const double SurelyClean = 0.97;
 
     /// <summary>
     /// The span of a block that is one short post of several sentences on one line (a social post, a push, an SMS), or null.

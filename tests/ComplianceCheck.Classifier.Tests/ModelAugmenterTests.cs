@@ -183,7 +183,7 @@ public sealed class ModelAugmenterTests
         new ModelAugmenter(fake, new ModelSettings()).Augment(doc, Profile, []).ShouldBeEmpty();
 
         // The heading can get no model finding and holds no rule finding to lower, so it is not judged at all; the short
-        // paragraph, where no sentence was flagged, is judged once more as a whole post.
+        // paragraph, where no sentence was flagged nor surely clean, is judged once more as a whole post.
         fake.Seen.ShouldBe(["第一句。第二句！", "这是完整的第三句话。", "Third one. Fourth?", "第一句。第二句！这是完整的第三句话。Third one. Fourth?", "这是列表里的一项说明"]);
     }
 
@@ -538,7 +538,7 @@ public sealed class ModelAugmenterTests
         // The claim needs both sentences: each alone reads as plain copy.
         var model = new FakeClassifier(s => s.Contains("$50k", StringComparison.Ordinal) && s.Contains("millionaire", StringComparison.Ordinal)
             ? P(Labels.Testimonial, 0.97)
-            : P(Labels.CleanPromo, 0.9));
+            : new Prediction(Labels.CleanPromo, 0.6, new Dictionary<string, double> { [Labels.CleanPromo] = 0.6, [Labels.Testimonial] = 0.4 }));
         const string post = "Met a client today who started with us at 30 with $50k. At 45 she's a self-made millionaire.";
         var finding = new ModelAugmenter(model, new ModelSettings()).Augment(DocumentLoader.LoadText("a.txt", post + "\n"), Profile, [])
             .ShouldHaveSingleItem();
@@ -550,6 +550,13 @@ public sealed class ModelAugmenterTests
         new ModelAugmenter(model, new ModelSettings()).Augment(lines, Profile, []).ShouldBeEmpty();
         var paragraph = DocumentLoader.LoadText("c.txt", post + " " + string.Concat(Enumerable.Repeat("Markets moved a little this week. ", 4)) + "\n");
         new ModelAugmenter(model, new ModelSettings()).Augment(paragraph, Profile, []).ShouldBeEmpty();
+
+        // A post whose every sentence is surely clean is not worth a second prediction.
+        var plain = new FakeClassifier(s => s.Contains("$50k", StringComparison.Ordinal) && s.Contains("millionaire", StringComparison.Ordinal)
+            ? P(Labels.Testimonial, 0.97)
+            : P(Labels.CleanPromo, 0.99));
+        new ModelAugmenter(plain, new ModelSettings()).Augment(DocumentLoader.LoadText("d.txt", post + "\n"), Profile, []).ShouldBeEmpty();
+        plain.Seen.Count.ShouldBe(2);
     }
 
     [Fact]

@@ -4,6 +4,12 @@ namespace ComplianceCheck.Core.Tests;
 
 public class NegationDetectorTests
 {
+    private static bool NegatedAt(string sentence, string word)
+    {
+        string folded = TextFold.Fold(sentence);
+        return NegationDetector.IsNegated(folded, folded.IndexOf(word, StringComparison.Ordinal));
+    }
+
     private static string Removed(string sentence, string flagged) =>
         TextFold.Fold(sentence).Replace(TextFold.Fold(flagged), NegationDetector.RemovedWords.ToString(), StringComparison.Ordinal);
 
@@ -32,8 +38,7 @@ public class NegationDetectorTests
     [InlineData("别犹豫，保本收益等你来拿。", "保本", false)]
     public void Telling_the_reader_not_to_take_something_for_a_promise_negates_the_promise(string sentence, string word, bool negated)
     {
-        string folded = TextFold.Fold(sentence);
-        NegationDetector.IsNegated(folded, folded.IndexOf(word, StringComparison.Ordinal)).ShouldBe(negated);
+        NegatedAt(sentence, word).ShouldBe(negated);
     }
 
     [Theory]
@@ -47,8 +52,7 @@ public class NegationDetectorTests
     [InlineData("Guaranteed? No hidden fees either.", "guaranteed", false)]
     public void A_question_answered_at_once_with_a_denial_negates_what_it_asks_about(string sentence, string word, bool negated)
     {
-        string folded = TextFold.Fold(sentence);
-        NegationDetector.IsNegated(folded, folded.IndexOf(word, StringComparison.Ordinal)).ShouldBe(negated);
+        NegatedAt(sentence, word).ShouldBe(negated);
     }
 
     [Theory]
