@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using ComplianceCheck.Core.Engine;
 
 namespace ComplianceCheck.Classifier;
@@ -11,7 +12,7 @@ namespace ComplianceCheck.Classifier;
 /// no word of the sentence supports is not reported. The lists are broad on purpose: they pass paraphrases (pays you
 /// like clockwork, you'll never lose a penny) and only stop sentences with nothing of the kind. Chinese is not gated.
 /// </summary>
-public static class EnglishLabelCue
+public static partial class EnglishLabelCue
 {
     // Words: a cue of five letters or more also matches as a word's beginning (guarantee → guaranteed, promise → promises).
     private static readonly Dictionary<string, HashSet<string>> Words = new(StringComparer.Ordinal)
@@ -67,6 +68,11 @@ public static class EnglishLabelCue
     // A price is no superlative (Buy Bitcoin from £1.); a percentage (100%) or an exclamation still carries one.
     private static readonly char[] AbsoluteMarks = ['%', '!'];
 
+    [GeneratedRegex(
+        @"^\W*(check|view|see|get|apply for|start|track|manage|open|update|find|claim|activate|unlock|show|download|book|complete|verify|confirm|choose|log in to|sign in to|go to|access) (my|me)\b[\w\s'’-]{0,30}\W*$",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex AppButton();
+
     public static bool Supports(string label, ReadOnlySpan<char> sentence)
     {
         if (!Words.TryGetValue(label, out var cues) || ModelText.HasIdeographs(sentence))
@@ -76,6 +82,11 @@ public static class EnglishLabelCue
 
         // Zero-width characters slipped inside a word (b\u200Best) to get past word filters are taken out first.
         string folded = TextFold.Fold(string.Concat(sentence.ToString().Where(c => c is not ('\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF'))));
+        if (label == Labels.Testimonial && AppButton().IsMatch(folded))
+        {
+            return false; // "Check my offer", "View my eligibility": a button speaks for the reader, not for a customer
+        }
+
         if (label == Labels.Absolute)
         {
             // "Top up your account" tops nothing.

@@ -524,6 +524,8 @@ public sealed class ModelAugmenterTests
     [InlineData(Labels.Guarantee, "到期本金及收益全额返还，一分不少。", true)]
     [InlineData(Labels.Inducement, "小满：今天的直播就到这里，下周三同一时间见！", false)]
     [InlineData(Labels.Inducement, "小满：今天的直播就到这里，最后十分钟抢购！", true)]
+    [InlineData(Labels.Testimonial, "Check my offer", false)]
+    [InlineData(Labels.Testimonial, "Check my account: up £3,180 in a year with Tidewell funds!", true)]
     public void A_judgement_stands_only_where_the_sentence_makes_the_claim_rather_than_denies_asks_reports_or_signs_off(string label, string sentence, bool flagged)
     {
         var model = new FakeClassifier(_ => P(label, 0.99));
