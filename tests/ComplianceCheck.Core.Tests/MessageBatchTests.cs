@@ -24,6 +24,7 @@ public class MessageBatchTests
     [InlineData("PINECREST: Your statement is ready. Log in to view it.\nPINECREST: Your card payment is due 02/25.\nPINECREST: Borrow up to $3,000 today. Reply STOP to opt out.\n")]
     [InlineData("# 每行一条\n001|【长泰人寿】您的保单已进入续期缴费期。\n002|【长泰人寿】保单可申请保单贷款。\n003|【长泰人寿】温馨提示：谨防诈骗。\n")]
     [InlineData("[Brightpath Loans] Need cash fast? Get up to $2,000 today.\n[AcmeInvest] Markets are volatile. Capital at risk.\n[Harbor Life] Your premium is due on 1 July.\n")]
+    [InlineData("P24-007 | HK | savers | deposit | Rate alert | Time deposit rates are up this week.\nP24-008 | SG | cards | credit | Travel | No FX fees on card spend abroad.\nP24-009 | HK | gold-holders | general | Gold | Gold savings plan statements are ready.\n")]
     public void Batches_are_told_by_their_signatures_id_columns_and_opt_outs(string text)
     {
         MessageBatch.IsBatch(text).ShouldBeTrue();

@@ -18,15 +18,18 @@ public static partial class MessageBatch
     // An opt-out closes a message; only the line's end is searched for it.
     private const int TailLength = 48;
 
-    // What may stand before the message itself: an id (S01, PN-2401, 003, [PUSH-04]) and a few columns (| 全量客户 |).
-    private const string IdColumns = @"(?:[\[［(（]?[A-Za-z#]{0,8}[-_]?\d{1,5}[\]］)）]?\s*(?:[|｜:：、.．]\s*)?(?:[^|｜\n]{1,24}[|｜]\s*){0,3})?";
+    // A message's id: S01, PN-2401, 003, P24-009, T301.
+    private const string Id = @"[A-Za-z#]{0,8}(?:\d{1,4}[-_])?[-_]?\d{1,5}";
+
+    // What may stand before the message itself: an id and a few columns (| 全量客户 |).
+    private const string IdColumns = @"(?:[\[［(（]?" + Id + @"[\]］)）]?\s*(?:[|｜:：、.．]\s*)?(?:[^|｜\n]{1,24}[|｜]\s*){0,3})?";
 
     [GeneratedRegex(
         "^" + IdColumns + @"(?:【[^】\n]{1,20}】|\[[^\]\n]{1,30}\]|[A-Z][A-Za-z0-9&.'’ -]{1,30}:(?=\s))\s*\S.{5}",
         RegexOptions.CultureInvariant)]
     private static partial Regex SignedMessage();
 
-    [GeneratedRegex(@"^[A-Za-z]{0,8}[-_]?\d{1,5}\s*[|｜]\s*\S.{5}", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^" + Id + @"\s*[|｜]\s*\S.{5}", RegexOptions.CultureInvariant)]
     private static partial Regex IdColumnMessage();
 
     [GeneratedRegex(

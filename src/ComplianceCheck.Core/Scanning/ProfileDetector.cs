@@ -40,7 +40,7 @@ public static class ProfileDetector
         ("deposit", "savings account", 3), ("deposit", "certificate of deposit", 4), ("deposit", "term deposit", 4), ("deposit", "fixed deposit", 4),
         ("deposit", "fdic", 2),
         ("general", "crypto", 3), ("general", "bitcoin", 3), ("general", "加密货币", 3), ("general", "虚拟货币", 3), ("general", "比特币", 3),
-        ("general", "积存金", 3), ("general", "贵金属", 3), ("general", "黄金投资", 3), ("general", "投资金条", 3),
+        ("general", "gold savings", 3), ("general", "gold price", 2), ("general", "precious metal", 3), ("general", "积存金", 3), ("general", "贵金属", 3), ("general", "黄金投资", 3), ("general", "投资金条", 3),
         ("general", "投资", 1), ("general", "收益", 1), ("general", "回报", 1), ("general", "invest", 1), ("general", "returns", 1),
     ];
 
