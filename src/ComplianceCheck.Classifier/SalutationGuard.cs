@@ -8,7 +8,8 @@ namespace ComplianceCheck.Classifier;
 /// article, and they share their words with the inducements the model learnt ("家人们冲！"). A sentence made of nothing else
 /// carries no claim, so it never becomes a model finding. Matched on folded text; anything besides greeting words, the
 /// audience's names, particles, punctuation, emoji, hashtags and a script's bracketed cue ("[开场]", "【口播】") makes it an
-/// ordinary sentence; a speaker's name before a colon (小满：) may open it. A letter's closing ("Best regards, The Client Services Team") counts too, whatever signature follows it.
+/// ordinary sentence; a speaker's name before a colon (小满：) may open it. A letter's closing ("Best regards, The Client
+/// Services Team") counts too, whatever signature follows it.
 /// </summary>
 public static partial class SalutationGuard
 {

@@ -24,6 +24,9 @@ public static partial class MessageBatch
     // What may stand before the message itself: an id and a few columns (| 全量客户 |).
     private const string IdColumns = @"(?:[\[［(（]?" + Id + @"[\]］)）]?\s*(?:[|｜:：、.．]\s*)?(?:[^|｜\n]{1,24}[|｜]\s*){0,3})?";
 
+    // The opt-outs Chinese SMS gateways append (回T退订, 拒收请回复R).
+    private const string ChineseOptOuts = "回T退订|退订回T|回TD退订|退订回复T|回复T退订|拒收请回复R|回复R拒收";
+
     [GeneratedRegex(
         "^" + IdColumns + @"(?:【[^】\n]{1,20}】|\[[^\]\n]{1,30}\]|[A-Z][A-Za-z0-9&.'’ -]{1,30}:(?=\s))\s*\S.{5}",
         RegexOptions.CultureInvariant)]
@@ -33,12 +36,12 @@ public static partial class MessageBatch
     private static partial Regex IdColumnMessage();
 
     [GeneratedRegex(
-        @"(?:回T退订|退订回T|回TD退订|退订回复T|回复T退订|拒收请回复R|回复R拒收|reply stop|text stop|stop to opt.?out|stop to unsubscribe)\W*$",
+        "(?:" + ChineseOptOuts + @"|reply stop|text stop|stop to opt.?out|stop to unsubscribe)\W*$",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex OptOutTail();
 
     [GeneratedRegex(
-        @"^\W*(?:(?:回T退订|退订回T|回TD退订|退订回复T|回复T退订|拒收请回复R|回复R拒收)|(?:reply|text)?\s*stop(?:\s+to\s+(?:opt.?out|unsubscribe|end))?)\W*$",
+        @"^\W*(?:" + ChineseOptOuts + @"|(?:reply|text)?\s*stop(?:\s+to\s+(?:opt.?out|unsubscribe|end))?)\W*$",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex OptOutOnly();
 

@@ -17,11 +17,11 @@ public sealed record DraftProfile(
 
     /// <summary>
     /// In a batch of messages, the product each message (block) markets where it differs from the draft's, else null: that
-    /// product's claim rules also apply to the message. Null for other drafts.
+    /// product's claim rules, and the statements they call for beside a claim, also apply to the message. Null for other drafts.
     /// </summary>
     public IReadOnlyList<string?>? BlockProducts { get; init; }
 
-    /// <summary>The other product whose claim rules apply to block <paramref name="blockIndex"/>, besides the draft's own.</summary>
+    /// <summary>The other product whose rules apply to block <paramref name="blockIndex"/>, besides the draft's own.</summary>
     public string? BlockProduct(int blockIndex) =>
         BlockProducts is { } products && blockIndex < products.Count ? products[blockIndex] : null;
 
