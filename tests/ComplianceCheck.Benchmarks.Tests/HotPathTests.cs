@@ -42,6 +42,51 @@ public class HotPathTests
     }
 
     [Fact]
+    public void Rows_built_by_several_threads_at_once_give_the_hits_one_thread_finds()
+    {
+        // Rows are built on first entry: scans racing through a fresh automaton must still see only finished rows.
+        var rng = new SeededRandom(7);
+        string alphabet = "保本收益稳赚不赔最佳零风险年化利率abcdefghij 0123456789";
+        string Random(int length) => new([.. Enumerable.Range(0, length).Select(_ => alphabet[rng.Next(alphabet.Length)])]);
+        var patterns = Enumerable.Range(0, 400).Select(_ => Random(rng.Next(1, 7))).ToList();
+        var texts = Enumerable.Range(0, 8).Select(_ => Random(20_000)).ToList();
+        var alone = new PhraseAutomaton(patterns);
+        var expected = texts.Select(t =>
+        {
+            var hits = new List<LiteralHit>();
+            alone.FindAll(t, hits);
+            return hits;
+        }).ToList();
+
+        for (int round = 0; round < 5; round++)
+        {
+            var shared = new PhraseAutomaton(patterns);
+            using var start = new Barrier(4);
+            var found = new List<LiteralHit>[4 * texts.Count];
+            var counts = new int[4 * texts.Count];
+            var threads = Enumerable.Range(0, 4).Select(w => new Thread(() =>
+            {
+                start.SignalAndWait();
+                for (int k = 0; k < texts.Count; k++)
+                {
+                    int t = (k + w * 3) % texts.Count;
+                    found[w * texts.Count + t] = [];
+                    shared.FindAll(texts[t], found[w * texts.Count + t]);
+                    counts[w * texts.Count + t] = shared.Count(texts[(t + 1) % texts.Count]);
+                }
+            })).ToList();
+            threads.ForEach(t => t.Start());
+            threads.ForEach(t => t.Join());
+
+            for (int i = 0; i < found.Length; i++)
+            {
+                found[i].ShouldBe(expected[i % texts.Count]);
+                counts[i].ShouldBe(expected[(i + 1) % texts.Count].Count);
+            }
+        }
+    }
+
+    [Fact]
     public void The_automaton_allocates_nothing_per_match()
     {
         var corpusPhrases = new[] { "保本", "稳赚", "最佳", "收益" };

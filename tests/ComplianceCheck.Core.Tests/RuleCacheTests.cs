@@ -2,6 +2,7 @@ using System.Collections;
 using System.Reflection;
 using System.Text;
 using System.Text.RegularExpressions;
+using ComplianceCheck.Core.Engine;
 using ComplianceCheck.Core.Rules;
 
 namespace ComplianceCheck.Core.Tests;
@@ -33,6 +34,36 @@ public sealed class RuleCacheTests : IDisposable
     }
 
     [Fact]
+    public void The_gates_of_every_regex_come_back_from_the_cache_as_worked_out()
+    {
+        var fromYaml = RuleSet.Load(null, includeBuiltIn: true, cache: null);
+        fromYaml.Gates.ShouldBeEmpty();
+        RuleSet.Load(null, includeBuiltIn: true, Cache);
+        var cached = RuleSet.Load(null, includeBuiltIn: true, Cache);
+
+        var texts = fromYaml.Rules.SelectMany(RegexGate.PatternTextsOf).Distinct().ToList();
+        texts.Count.ShouldBeGreaterThan(200);
+        cached.Gates.Keys.Order(StringComparer.Ordinal).ShouldBe(texts.Order(StringComparer.Ordinal));
+        cached.Gates.Values.Count(g => g != null).ShouldBeGreaterThan(texts.Count / 2);
+        foreach (string text in texts)
+        {
+            Bytes(cached.Gates[text]).ShouldBe(Bytes(RegexGate.For(text, RuleRegex.Options)), text);
+        }
+
+        static byte[] Bytes(RegexGate? gate)
+        {
+            using var stream = new MemoryStream();
+            using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+            {
+                writer.Write(gate != null);
+                gate?.WriteTo(writer);
+            }
+
+            return stream.ToArray();
+        }
+    }
+
+    [Fact]
     public void A_valid_entry_is_what_load_returns()
     {
         var files = UserRuleFolder("最佳");
@@ -42,7 +73,7 @@ public sealed class RuleCacheTests : IDisposable
         // Replace the entry with one whose message differs: the next load must come from it, not from the YAML.
         var key = KeyInEntry(entry);
         var altered = original.Rules.Select(r => new PhraseRule(r.Header with { Message = "from the cache" }) { Phrases = ((PhraseRule)r).Phrases }).ToList();
-        Cache.Write(key, altered);
+        Cache.Write(key, new CachedRules(altered, original.Fingerprint, new Dictionary<string, RegexGate?>()));
 
         RuleSet.Load([files], includeBuiltIn: false, Cache).Rules.ShouldHaveSingleItem().Message.ShouldBe("from the cache");
     }
@@ -114,7 +145,7 @@ public sealed class RuleCacheTests : IDisposable
         var rules = RuleSet.Load([UserRuleFolder("最佳")], includeBuiltIn: false, cache: null).Rules;
         for (int i = 0; i < 20; i++)
         {
-            Cache.Write(new string((char)('a' + i), 64), rules);
+            Cache.Write(new string((char)('a' + i), 64), new CachedRules(rules, "fingerprint", new Dictionary<string, RegexGate?>()));
         }
 
         Entries().Length.ShouldBe(16);
@@ -122,18 +153,19 @@ public sealed class RuleCacheTests : IDisposable
     }
 
     [Fact]
-    public void The_key_follows_every_file_name_language_mode_and_byte()
+    public void The_key_follows_the_built_in_packs_and_every_file_name_language_mode_and_byte()
     {
         (string, string, string?, bool)[] files = [("a.yaml", "x", "zh-CN", true)];
-        string key = RuleCache.KeyOf(files);
-        RuleCache.KeyOf([("a.yaml", "x", "zh-CN", true)]).ShouldBe(key);
-        RuleCache.KeyOf([("b.yaml", "x", "zh-CN", true)]).ShouldNotBe(key);
-        RuleCache.KeyOf([("a.yaml", "y", "zh-CN", true)]).ShouldNotBe(key);
-        RuleCache.KeyOf([("a.yaml", "x", "en", true)]).ShouldNotBe(key);
-        RuleCache.KeyOf([("a.yaml", "x", "zh-CN", false)]).ShouldNotBe(key);
+        string key = RuleCache.KeyOf(false, files);
+        RuleCache.KeyOf(false, [("a.yaml", "x", "zh-CN", true)]).ShouldBe(key);
+        RuleCache.KeyOf(true, [("a.yaml", "x", "zh-CN", true)]).ShouldNotBe(key);
+        RuleCache.KeyOf(false, [("b.yaml", "x", "zh-CN", true)]).ShouldNotBe(key);
+        RuleCache.KeyOf(false, [("a.yaml", "y", "zh-CN", true)]).ShouldNotBe(key);
+        RuleCache.KeyOf(false, [("a.yaml", "x", "en", true)]).ShouldNotBe(key);
+        RuleCache.KeyOf(false, [("a.yaml", "x", "zh-CN", false)]).ShouldNotBe(key);
 
         // Lengths are part of the key, so moving text from one file's name to its content changes it too.
-        RuleCache.KeyOf([("a.yamlx", string.Empty, "zh-CN", true)]).ShouldNotBe(RuleCache.KeyOf([("a.yaml", "x", "zh-CN", true)]));
+        RuleCache.KeyOf(false, [("a.yamlx", string.Empty, "zh-CN", true)]).ShouldNotBe(RuleCache.KeyOf(false, [("a.yaml", "x", "zh-CN", true)]));
     }
 
     private string UserRuleFolder(string phrase)

@@ -16,6 +16,14 @@ public readonly record struct LiteralHit(int PatternId, int End);
 /// state is <c>delta[state + class[c]]</c> — one add and one load on the loop-carried path, no multiply; the class
 /// lookup depends only on the text and runs ahead. States that report a pattern are numbered last, so "is there a
 /// hit here" is one compare against <see cref="_firstOutputRow"/>.
+/// <para>
+/// Rows are built when a scan first enters their state. The rule packs' table is ~19 MB (6,500 states × 730 classes) and
+/// writing it whole was most of the engine's construction, ~25 ms of a one-draft check that visits a few hundred states.
+/// An entry whose target row is not built yet holds the target's number complemented (negative): as an unsigned number it
+/// is above every row offset, so the scan's one compare for "a hit here" also catches it, builds the row and patches
+/// the entry. Rows are built under a lock and published before any entry points at them; a scan on another thread sees
+/// either the old negative entry (and takes the slow path) or a finished row.
+/// </para>
 /// </remarks>
 public sealed class PhraseAutomaton
 {
@@ -26,6 +34,14 @@ public sealed class PhraseAutomaton
     private readonly int[] _outputStart;
     private readonly int[] _outputs;
     private readonly int[] _patternLengths;
+
+    // What building a row needs, by state number: its failure state, and its trie children (classes and targets, CSR).
+    private readonly int[] _fail;
+    private readonly int[] _childStart;
+    private readonly int[] _childClass;
+    private readonly int[] _childTarget;
+    private readonly bool[] _built;
+    private readonly Lock _building = new();
 
     public PhraseAutomaton(IReadOnlyList<string> patterns)
     {
@@ -145,24 +161,43 @@ public sealed class PhraseAutomaton
         _outputStart[^1] = flat.Count;
         _outputs = [.. flat];
 
-        // The dense table, row by row in breadth-first order: a row starts as a copy of its failure state's row
-        // (already filled: a failure state is shallower), then the state's own children overwrite their entries.
-        // Every row but the root's is written whole below, so only the root's is cleared: zeroing 16 MB first cost start-up.
-        _delta = GC.AllocateUninitializedArray<int>(checked(stateCount * alphabet));
-        Array.Clear(_delta, 0, alphabet);
+        _fail = new int[stateCount];
+        _childStart = new int[stateCount + 1];
+        var byNewId = new int[stateCount];
         foreach (int s in order)
         {
-            int row = newId[s] * alphabet;
-            if (s != 0)
-            {
-                Array.Copy(_delta, newId[fail[s]] * alphabet, _delta, row, alphabet);
-            }
+            byNewId[newId[s]] = s;
+        }
 
-            foreach (var (cls, child) in children[s])
+        for (int n = 0; n < stateCount; n++)
+        {
+            _fail[n] = newId[fail[byNewId[n]]];
+            _childStart[n + 1] = _childStart[n] + children[byNewId[n]].Count;
+        }
+
+        _childClass = new int[_childStart[stateCount]];
+        _childTarget = new int[_childStart[stateCount]];
+        for (int n = 0; n < stateCount; n++)
+        {
+            int k = _childStart[n];
+            foreach (var (cls, child) in children[byNewId[n]])
             {
-                _delta[row + cls] = newId[child] * alphabet;
+                _childClass[k] = cls;
+                _childTarget[k++] = newId[child];
             }
         }
+
+        // Rows are written only when built (a row starts as a copy of its failure state's row, which is shallower and so
+        // built first), so the table is left uninitialised: pages no scan reaches are never touched.
+        _delta = GC.AllocateUninitializedArray<int>(checked(stateCount * alphabet));
+        _built = new bool[stateCount];
+        Array.Clear(_delta, 0, alphabet);
+        for (int k = _childStart[0]; k < _childStart[1]; k++)
+        {
+            _delta[_childClass[k]] = ~_childTarget[k];
+        }
+
+        _built[0] = true;
     }
 
     public int StateCount { get; }
@@ -182,14 +217,24 @@ public sealed class PhraseAutomaton
         ref int delta = ref MemoryMarshal.GetArrayDataReference(_delta);
         ref ushort classOf = ref MemoryMarshal.GetArrayDataReference(_classOf);
         ref char c = ref MemoryMarshal.GetReference(text);
-        int firstOutput = _firstOutputRow;
+        uint firstOutput = (uint)_firstOutputRow;
         int state = 0;
         for (int i = 0; i < text.Length; i++)
         {
-            state = Unsafe.Add(ref delta, state + Unsafe.Add(ref classOf, Unsafe.Add(ref c, i)));
-            if (state >= firstOutput)
+            int at = state + Unsafe.Add(ref classOf, Unsafe.Add(ref c, i));
+            state = Unsafe.Add(ref delta, at);
+            if ((uint)state >= firstOutput)
             {
-                int o = (state - firstOutput) / _alphabetSize;
+                if (state < 0)
+                {
+                    state = Enter(at, ~state);
+                    if ((uint)state < firstOutput)
+                    {
+                        continue;
+                    }
+                }
+
+                int o = (state - _firstOutputRow) / _alphabetSize;
                 int end = _outputStart[o + 1];
                 for (int k = _outputStart[o]; k < end; k++)
                 {
@@ -205,19 +250,67 @@ public sealed class PhraseAutomaton
         ref int delta = ref MemoryMarshal.GetArrayDataReference(_delta);
         ref ushort classOf = ref MemoryMarshal.GetArrayDataReference(_classOf);
         ref char c = ref MemoryMarshal.GetReference(text);
-        int firstOutput = _firstOutputRow;
+        uint firstOutput = (uint)_firstOutputRow;
         int state = 0;
         int count = 0;
         for (int i = 0; i < text.Length; i++)
         {
-            state = Unsafe.Add(ref delta, state + Unsafe.Add(ref classOf, Unsafe.Add(ref c, i)));
-            if (state >= firstOutput)
+            int at = state + Unsafe.Add(ref classOf, Unsafe.Add(ref c, i));
+            state = Unsafe.Add(ref delta, at);
+            if ((uint)state >= firstOutput)
             {
-                int o = (state - firstOutput) / _alphabetSize;
+                if (state < 0)
+                {
+                    state = Enter(at, ~state);
+                    if ((uint)state < firstOutput)
+                    {
+                        continue;
+                    }
+                }
+
+                int o = (state - _firstOutputRow) / _alphabetSize;
                 count += _outputStart[o + 1] - _outputStart[o];
             }
         }
 
         return count;
+    }
+
+    /// <summary>The row offset of <paramref name="target"/>, its row built if need be; the entry at <paramref name="at"/> now holds it.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int Enter(int at, int target)
+    {
+        if (!Volatile.Read(ref _built[target]))
+        {
+            lock (_building)
+            {
+                Build(target);
+            }
+        }
+
+        int row = target * _alphabetSize;
+        Volatile.Write(ref _delta[at], row);
+        return row;
+    }
+
+    /// <summary>Builds a state's row (and first its failure state's, and so on up); called under the lock.</summary>
+    private void Build(int state)
+    {
+        if (_built[state])
+        {
+            return;
+        }
+
+        int fail = _fail[state];
+        Build(fail);
+        int row = state * _alphabetSize;
+        Array.Copy(_delta, fail * _alphabetSize, _delta, row, _alphabetSize);
+        for (int k = _childStart[state]; k < _childStart[state + 1]; k++)
+        {
+            int child = _childTarget[k];
+            _delta[row + _childClass[k]] = _built[child] ? child * _alphabetSize : ~child;
+        }
+
+        Volatile.Write(ref _built[state], true);
     }
 }

@@ -120,7 +120,8 @@ public sealed class RuleEngine
         _requireMonotone = new int[_rules.Length];
         var distinct = new Dictionary<string, GatedPattern>(StringComparer.Ordinal);
         GatedPattern Intern(string text) =>
-            distinct.TryGetValue(text, out var known) ? known : distinct[text] = new GatedPattern(text, distinct.Count);
+            distinct.TryGetValue(text, out var known) ? known
+            : distinct[text] = ruleSet.Gates.TryGetValue(text, out var gate) ? new GatedPattern(text, distinct.Count, gate) : new GatedPattern(text, distinct.Count);
         _pattern = _rules.Select(r => r switch
         {
             PatternRule p => Intern(p.Expression.Text),
@@ -128,7 +129,7 @@ public sealed class RuleEngine
             _ => null,
         }).ToArray();
         _require = _rules.Select(r => r is RequiredRule q ? q.RequirePatternTexts.Select(Intern).ToArray() : []).ToArray();
-        _exceptions = _rules.Select(r => TextsOf(r.ExceptionPatterns).Select(Intern).ToArray()).ToArray();
+        _exceptions = _rules.Select(r => LazyRegexList.TextsOf(r.ExceptionPatterns).Select(Intern).ToArray()).ToArray();
         _distinctPatterns = distinct.Count;
         _legalBasis = _rules.Distinct().ToDictionary(r => r, r => r.LegalBasis.ToString());
     }
@@ -140,9 +141,6 @@ public sealed class RuleEngine
     /// <summary>Whether a pattern rule's matches have their groups read: a validator reads `value`, a message reads named groups.</summary>
     private bool ReadsGroups(PatternRule rule) =>
         _readsGroups.GetOrAdd(rule, static p => p.Validate != MatchValidator.None || RegexGate.MayHaveNamedGroups(p.Expression.Text));
-
-    private static IReadOnlyList<string> TextsOf(IReadOnlyList<Regex> regexes) =>
-        regexes is LazyRegexList lazy ? lazy.Texts : regexes.Select(r => r.ToString()).ToList();
 
     /// <summary>Whether no statement pattern of a required rule depends on where the text starts or ends (no anchors).</summary>
     private bool RequireMonotone(int ruleIndex)
@@ -1114,11 +1112,18 @@ public sealed class RuleEngine
         }
     }
 
-    /// <summary>A rule regex's text, its dense id among the engine's distinct texts, and its gate, worked out on first use.</summary>
+    /// <summary>A rule regex's text, its dense id among the engine's distinct texts, and its gate, worked out on first use unless known.</summary>
     private sealed class GatedPattern(string text, int id)
     {
         private RegexGate? _gate;
         private volatile bool _known;
+
+        public GatedPattern(string text, int id, RegexGate? gate)
+            : this(text, id)
+        {
+            _gate = gate;
+            _known = true;
+        }
 
         public string Text { get; } = text;
 

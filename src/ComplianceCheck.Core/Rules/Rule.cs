@@ -220,7 +220,7 @@ public sealed class RequiredRule(RuleHeader header) : Rule(header)
     public IReadOnlyList<Regex> RequirePatterns { get; init; } = [];
 
     /// <summary>The statement patterns as written, without building them.</summary>
-    public IReadOnlyList<string> RequirePatternTexts => RequirePatterns is LazyRegexList lazy ? lazy.Texts : RequirePatterns.Select(r => r.ToString()).ToList();
+    public IReadOnlyList<string> RequirePatternTexts => LazyRegexList.TextsOf(RequirePatterns);
 
     public RequiredScope Scope { get; init; } = RequiredScope.Document;
 
@@ -230,5 +230,5 @@ public sealed class RequiredRule(RuleHeader header) : Rule(header)
 
     public InsertPosition InsertAt { get; init; } = InsertPosition.End;
 
-    public bool HasTrigger => Triggers.Count > 0 || TriggerPattern != null;
+    public bool HasTrigger => Triggers.Count > 0 || TriggerExpression != null;
 }

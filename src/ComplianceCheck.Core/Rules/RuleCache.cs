@@ -1,21 +1,27 @@
-using System.Security.Cryptography;
+using System.IO.Hashing;
 using System.Text;
+using ComplianceCheck.Core.Engine;
 
 namespace ComplianceCheck.Core.Rules;
 
 /// <summary>
 /// Parsed rule packs kept on disk between runs. Reading YAML is most of a one-draft check's start-up (the YAML library's
 /// first use alone costs ~40 ms, the packs ~100 ms more on a 2-core machine); the same rules read back from this compact
-/// binary form take a few milliseconds. An entry is keyed by the tool build and the exact bytes of every rule file, is
-/// written only after those files loaded without error, and carries a checksum: a stale, truncated or foreign file is
-/// never used, the packs are simply read again. A folder that cannot be written only means no cache.
+/// binary form take a few milliseconds. An entry is keyed by the tool build (which holds the built-in packs) and the exact
+/// bytes of every other rule file, is written only after those files loaded without error, and carries a checksum: a
+/// stale, truncated or foreign file is never used, the packs are simply read again. A folder that cannot be written only
+/// means no cache.
 /// </summary>
+/// <remarks>
+/// On a hit nothing of the built-in packs is read or hashed: the entry holds the rule set's fingerprint too. The key and the
+/// checksum are XXH128, not SHA-256: loading OpenSSL for them alone cost a one-draft check ~10 ms.
+/// </remarks>
 public sealed class RuleCache
 {
     /// <summary>Set to a folder to keep the cache there; set to <c>off</c> to read the rule files every time.</summary>
     public const string DirectoryVariable = "COMPLIANCE_CACHE_DIR";
 
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
     private const int KeptEntries = 16;
     private static readonly byte[] Magic = "CCRULES\n"u8.ToArray();
 
@@ -49,12 +55,13 @@ public sealed class RuleCache
 
     /// <summary>
     /// The key of a set of rule files: this build of the tool (its module version id changes with every compile, so a
-    /// changed reader never meets an old entry), the format, and each file's name, language, check mode and text.
+    /// changed reader never meets an old entry, and it stands for the built-in packs embedded in it), whether the built-in
+    /// packs are in, the format, and each other file's name, language, check mode and text.
     /// </summary>
-    public static string KeyOf(IEnumerable<(string Name, string Content, string? Lang, bool Verified)> files)
+    public static string KeyOf(bool builtIn, IEnumerable<(string Name, string Content, string? Lang, bool Verified)> files)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Append(hash, $"{FormatVersion}\n{typeof(RuleCache).Assembly.ManifestModule.ModuleVersionId}\n");
+        var hash = new XxHash128();
+        Append(hash, $"{FormatVersion}\n{typeof(RuleCache).Assembly.ManifestModule.ModuleVersionId}\n{builtIn}\n");
         foreach (var (name, content, lang, verified) in files)
         {
             Append(hash, $"{name.Length}:{name}\n{lang}\n{verified}\n{content.Length}:");
@@ -64,12 +71,12 @@ public sealed class RuleCache
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    private static void Append(IncrementalHash hash, string text) => hash.AppendData(Encoding.UTF8.GetBytes(text));
+    private static void Append(XxHash128 hash, string text) => hash.Append(Encoding.UTF8.GetBytes(text));
 
     public string PathFor(string key) => Path.Combine(Directory, $"rules-{key[..32]}.bin");
 
-    /// <summary>The rules stored under <paramref name="key"/>, or null when there is no valid entry.</summary>
-    public IReadOnlyList<Rule>? TryRead(string key)
+    /// <summary>The rules (and their set's fingerprint) stored under <paramref name="key"/>, or null when there is no valid entry.</summary>
+    internal CachedRules? TryRead(string key)
     {
         byte[] bytes;
         try
@@ -92,13 +99,13 @@ public sealed class RuleCache
     }
 
     /// <summary>Stores rules under <paramref name="key"/> (written to a temporary file, then renamed: readers never see half a file).</summary>
-    public void Write(string key, IReadOnlyList<Rule> rules)
+    internal void Write(string key, CachedRules entry)
     {
         string? temp = null;
         try
         {
             System.IO.Directory.CreateDirectory(Directory);
-            byte[] bytes = RuleCacheFormat.Write(rules, Magic, FormatVersion, key);
+            byte[] bytes = RuleCacheFormat.Write(entry, Magic, FormatVersion, key);
             string target = PathFor(key);
             temp = $"{target}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
             File.WriteAllBytes(temp, bytes);
@@ -141,3 +148,6 @@ public sealed class RuleCache
         }
     }
 }
+
+/// <summary>What a cache entry holds: the parsed rules, the fingerprint of the files they were read from, and their regexes' gates.</summary>
+internal sealed record CachedRules(IReadOnlyList<Rule> Rules, string Fingerprint, IReadOnlyDictionary<string, RegexGate?> Gates);

@@ -1,36 +1,49 @@
-using System.Security.Cryptography;
+using System.IO.Hashing;
 using System.Text;
+using ComplianceCheck.Core.Engine;
 
 namespace ComplianceCheck.Core.Rules;
 
 /// <summary>
-/// The binary form of parsed rules: magic, format version, key, the rules field by field, then a SHA-256 of all that.
+/// The binary form of parsed rules: magic, format version, key, the rule set's fingerprint, the rules field by field, the
+/// gates of their regexes (see <see cref="RegexGate"/>), then an
+/// XXH128 checksum of all that (it guards against a truncated or damaged file; the cache folder is the user's own).
 /// Regexes are stored as their (already folded and checked) text and built on first use, as when read from YAML.
 /// </summary>
 internal static class RuleCacheFormat
 {
-    private const int HashLength = 32;
+    private const int HashLength = 16;
 
-    public static byte[] Write(IReadOnlyList<Rule> rules, byte[] magic, int version, string key)
+    public static byte[] Write(CachedRules entry, byte[] magic, int version, string key)
     {
+        var rules = entry.Rules;
         using var stream = new MemoryStream();
         using (var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
         {
             w.Write(magic);
             w.Write(version);
             w.Write(key);
+            w.Write(entry.Fingerprint);
             w.Write(rules.Count);
             foreach (var rule in rules)
             {
                 WriteRule(w, rule);
             }
+
+            w.Write(entry.Gates.Count);
+            foreach (var (text, gate) in entry.Gates)
+            {
+                w.Write(text);
+                w.Write(gate != null);
+                gate?.WriteTo(w);
+            }
         }
 
-        stream.Write(SHA256.HashData(stream.GetBuffer().AsSpan(0, (int)stream.Length)));
+        stream.Write(XxHash128.Hash(stream.GetBuffer().AsSpan(0, (int)stream.Length)));
         return stream.ToArray();
     }
 
-    public static List<Rule> Read(byte[] bytes, byte[] magic, int version, string key)
+    public static CachedRules Read(byte[] bytes, byte[] magic, int version, string key)
     {
         if (bytes.Length < magic.Length + HashLength || !bytes.AsSpan(0, magic.Length).SequenceEqual(magic))
         {
@@ -38,7 +51,7 @@ internal static class RuleCacheFormat
         }
 
         int payload = bytes.Length - HashLength;
-        if (!SHA256.HashData(bytes.AsSpan(0, payload)).AsSpan().SequenceEqual(bytes.AsSpan(payload)))
+        if (!XxHash128.Hash(bytes.AsSpan(0, payload)).AsSpan().SequenceEqual(bytes.AsSpan(payload)))
         {
             throw new InvalidDataException("checksum mismatch");
         }
@@ -49,6 +62,7 @@ internal static class RuleCacheFormat
             throw new InvalidDataException("another version or key");
         }
 
+        string fingerprint = r.ReadString();
         int count = Count(r);
         var rules = new List<Rule>(count);
         for (int i = 0; i < count; i++)
@@ -56,12 +70,20 @@ internal static class RuleCacheFormat
             rules.Add(ReadRule(r));
         }
 
+        int gateCount = Count(r);
+        var gates = new Dictionary<string, RegexGate?>(gateCount, StringComparer.Ordinal);
+        for (int i = 0; i < gateCount; i++)
+        {
+            string text = r.ReadString();
+            gates[text] = r.ReadBoolean() ? RegexGate.ReadFrom(r) : null;
+        }
+
         if (r.BaseStream.Position != r.BaseStream.Length)
         {
             throw new InvalidDataException("trailing bytes");
         }
 
-        return rules;
+        return new CachedRules(rules, fingerprint, gates);
     }
 
     private static void WriteRule(BinaryWriter w, Rule rule)
@@ -85,7 +107,7 @@ internal static class RuleCacheFormat
         WriteOptional(w, h.Suggestion);
         WriteOptional(w, h.FixReplace);
         WriteList(w, h.Exceptions);
-        WriteList(w, PatternTexts(h.ExceptionPatterns));
+        WriteList(w, LazyRegexList.TextsOf(h.ExceptionPatterns));
         w.Write((byte)h.Negation);
         WriteExamples(w, h.FlagExamples);
         WriteExamples(w, h.PassExamples);
@@ -175,9 +197,6 @@ internal static class RuleCacheFormat
             _ => throw new InvalidDataException($"unknown rule kind {kind}"),
         };
     }
-
-    private static IReadOnlyList<string> PatternTexts(IReadOnlyList<System.Text.RegularExpressions.Regex> patterns) =>
-        patterns is LazyRegexList lazy ? lazy.Texts : [.. patterns.Select(p => p.ToString())];
 
     private static LazyRegexList Patterns(IReadOnlyList<string> texts) => new([.. texts.Select(RuleRegex.Unchecked)]);
 

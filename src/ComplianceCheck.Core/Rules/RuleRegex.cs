@@ -255,6 +255,10 @@ internal sealed class LazyRegexList(IReadOnlyList<RuleRegex> items) : IReadOnlyL
 
     public IReadOnlyList<string> Texts => items.Select(r => r.Text).ToList();
 
+    /// <summary>The texts of a rule's regexes, without building any that are not built yet.</summary>
+    public static IReadOnlyList<string> TextsOf(IReadOnlyList<Regex> regexes) =>
+        regexes is LazyRegexList lazy ? lazy.Texts : regexes.Select(r => r.ToString()).ToList();
+
     public IEnumerator<Regex> GetEnumerator() => items.Select(r => r.Value).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();

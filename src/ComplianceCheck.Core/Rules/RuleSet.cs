@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
+using ComplianceCheck.Core.Engine;
 
 namespace ComplianceCheck.Core.Rules;
 
@@ -9,9 +10,10 @@ public sealed class RuleSet
 {
     private readonly Dictionary<string, Rule> _byId;
 
-    private RuleSet(IReadOnlyList<Rule> rules, string fingerprint, IReadOnlyList<string> sources)
+    private RuleSet(IReadOnlyList<Rule> rules, string fingerprint, IReadOnlyList<string> sources, IReadOnlyDictionary<string, RegexGate?>? gates = null)
     {
         Rules = rules;
+        Gates = gates ?? new Dictionary<string, RegexGate?>();
         Fingerprint = fingerprint;
         Sources = sources;
         _byId = rules.ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase);
@@ -23,6 +25,9 @@ public sealed class RuleSet
     public string Fingerprint { get; }
 
     public IReadOnlyList<string> Sources { get; }
+
+    /// <summary>The gates of the rules' regexes where already known (read from the rule cache), by regex text.</summary>
+    internal IReadOnlyDictionary<string, RegexGate?> Gates { get; }
 
     public Rule? Find(string id) => _byId.GetValueOrDefault(id);
 
@@ -36,7 +41,24 @@ public sealed class RuleSet
     /// <summary>As <see cref="Load(IEnumerable{string}?, bool)"/>, with parsed rules kept in <paramref name="cache"/> (none when null).</summary>
     public static RuleSet Load(IEnumerable<string>? extraDirectories, bool includeBuiltIn, RuleCache? cache)
     {
-        var files = new List<RuleFile>();
+        var extra = new List<RuleFile>();
+        foreach (string dir in extraDirectories ?? [])
+        {
+            extra.AddRange(DirectoryFiles(dir).Select(f => new RuleFile(f.Name, f.Content, f.Lang, VerifyPatterns: true)));
+        }
+
+        extra.Sort(ByName);
+
+        // The built-in packs are part of the tool's build, which the key names: a hit needs neither their text nor its hash.
+        string? key = cache == null ? null : RuleCache.KeyOf(includeBuiltIn, extra.Select(f => (f.Name, f.Content, f.Lang, f.VerifyPatterns)));
+        if (key != null && cache!.TryRead(key) is { } cached)
+        {
+            var names = extra.Select(f => f.Name).Concat(includeBuiltIn ? BuiltInNames() : []).ToList();
+            names.Sort(StringComparer.Ordinal);
+            return new RuleSet(cached.Rules, cached.Fingerprint, names, cached.Gates);
+        }
+
+        var files = extra;
         if (includeBuiltIn)
         {
             // The built-in packs are checked pattern by pattern by the test suite (and `rules test`) before they are embedded;
@@ -44,29 +66,27 @@ public sealed class RuleSet
             files.AddRange(BuiltInFiles().Select(f => new RuleFile(f.Name, f.Content, f.Lang, VerifyPatterns: false)));
         }
 
-        foreach (string dir in extraDirectories ?? [])
+        var set = FromFiles(files);
+        if (key != null)
         {
-            files.AddRange(DirectoryFiles(dir).Select(f => new RuleFile(f.Name, f.Content, f.Lang, VerifyPatterns: true)));
+            var gates = RegexGate.ForRules(set.Rules);
+            cache!.Write(key, new CachedRules(set.Rules, set.Fingerprint, gates));
+            return new RuleSet(set.Rules, set.Fingerprint, set.Sources, gates);
         }
 
-        return FromFiles(files, cache);
+        return set;
     }
 
     public static RuleSet FromFiles(IEnumerable<(string Name, string Content, string? Lang)> files) =>
-        FromFiles(files.Select(f => new RuleFile(f.Name, f.Content, f.Lang, VerifyPatterns: true)).ToList(), cache: null);
+        FromFiles(files.Select(f => new RuleFile(f.Name, f.Content, f.Lang, VerifyPatterns: true)).ToList());
 
     /// <summary>The built-in packs with every pattern checked as a user's file would be (what the test suite runs).</summary>
     internal static RuleSet LoadBuiltInVerified() => FromFiles(BuiltInFiles());
 
-    private static RuleSet FromFiles(List<RuleFile> files, RuleCache? cache)
+    private static RuleSet FromFiles(List<RuleFile> files)
     {
-        files.Sort((a, b) => StringComparer.Ordinal.Compare(a.Name, b.Name));
+        files.Sort(ByName);
         string fingerprint = FingerprintOf(files);
-        string? key = cache == null ? null : RuleCache.KeyOf(files.Select(f => (f.Name, f.Content, f.Lang, f.VerifyPatterns)));
-        if (key != null && cache!.TryRead(key) is { } cached)
-        {
-            return new RuleSet(cached, fingerprint, [.. files.Select(f => f.Name)]);
-        }
 
         // Files are independent until ids are compared, so they are read on both cores; start-up is mostly this.
         var read = new (List<Rule> Rules, List<string> Errors)[files.Count];
@@ -100,11 +120,6 @@ public sealed class RuleSet
             throw new RuleLoadException(allErrors);
         }
 
-        if (key != null)
-        {
-            cache!.Write(key, rules);
-        }
-
         return new RuleSet(rules, fingerprint, [.. files.Select(f => f.Name)]);
     }
 
@@ -119,13 +134,18 @@ public sealed class RuleSet
         return Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
     }
 
+    private static int ByName(RuleFile a, RuleFile b) => StringComparer.Ordinal.Compare(a.Name, b.Name);
+
     /// <summary>One rule file's text; <paramref name="VerifyPatterns"/> is false only for the embedded, already tested packs.</summary>
     private sealed record RuleFile(string Name, string Content, string? Lang, bool VerifyPatterns);
+
+    private static IEnumerable<string> BuiltInNames() =>
+        typeof(RuleSet).Assembly.GetManifestResourceNames().Where(n => n.StartsWith("rules/", StringComparison.Ordinal));
 
     private static IEnumerable<(string Name, string Content, string? Lang)> BuiltInFiles()
     {
         var assembly = typeof(RuleSet).Assembly;
-        foreach (string resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith("rules/", StringComparison.Ordinal)))
+        foreach (string resource in BuiltInNames())
         {
             using var stream = assembly.GetManifestResourceStream(resource)!;
             using var reader = new StreamReader(stream, Encoding.UTF8);
