@@ -13,7 +13,7 @@ if (args.Length > 0 && args[0] == "check")
 Console.OutputEncoding = System.Text.Encoding.UTF8;
 
 var root = new RootCommand("compliance: checks financial marketing drafts (Markdown, HTML, text) against advertising and financial-promotion rules.");
-foreach (var command in CommandCatalog.All())
+foreach (var command in CommandCatalog.For(args))
 {
     root.Subcommands.Add(command);
 }

@@ -88,6 +88,26 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
+    public void Help_lists_every_verb_and_a_misspelt_verb_is_a_usage_error()
+    {
+        // A command line naming a verb builds only that verb; anything else must still see all of them.
+        var help = CliProcess.Run(_fx.Dir, "--help");
+        help.ExitCode.ShouldBe(0, help.ToString());
+        foreach (string verb in new[] { "check", "rules", "baseline", "train", "eval", "serve", "users", "audit", "submit" })
+        {
+            help.Stdout.ShouldContain("  " + verb + " ");
+        }
+
+        var checkHelp = CliProcess.Run(_fx.Dir, "check", "--help");
+        checkHelp.ExitCode.ShouldBe(0, checkHelp.ToString());
+        checkHelp.Stdout.ShouldContain("--fail-on");
+
+        var misspelt = CliProcess.Run(_fx.Dir, "chek", "x.md");
+        misspelt.ExitCode.ShouldBe(2, misspelt.ToString());
+        misspelt.Stderr.ShouldContain("chek");
+    }
+
+    [Fact]
     public void Bad_input_gets_a_named_message_and_exit_2_while_folder_scans_skip_binaries()
     {
         var missing = _fx.Check("nope.md");

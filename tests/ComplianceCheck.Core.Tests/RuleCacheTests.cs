@@ -44,10 +44,10 @@ public sealed class RuleCacheTests : IDisposable
         var texts = fromYaml.Rules.SelectMany(RegexGate.PatternTextsOf).Distinct().ToList();
         texts.Count.ShouldBeGreaterThan(200);
         cached.Gates.Keys.Order(StringComparer.Ordinal).ShouldBe(texts.Order(StringComparer.Ordinal));
-        cached.Gates.Values.Count(g => g != null).ShouldBeGreaterThan(texts.Count / 2);
+        cached.Gates.Values.Count(g => g.Value != null).ShouldBeGreaterThan(texts.Count / 2);
         foreach (string text in texts)
         {
-            Bytes(cached.Gates[text]).ShouldBe(Bytes(RegexGate.For(text, RuleRegex.Options)), text);
+            Bytes(cached.Gates[text].Value).ShouldBe(Bytes(RegexGate.For(text, RuleRegex.Options)), text);
         }
 
         static byte[] Bytes(RegexGate? gate)
@@ -73,7 +73,7 @@ public sealed class RuleCacheTests : IDisposable
         // Replace the entry with one whose message differs: the next load must come from it, not from the YAML.
         var key = KeyInEntry(entry);
         var altered = original.Rules.Select(r => new PhraseRule(r.Header with { Message = "from the cache" }) { Phrases = ((PhraseRule)r).Phrases }).ToList();
-        Cache.Write(key, new CachedRules(altered, original.Fingerprint, new Dictionary<string, RegexGate?>()));
+        Cache.Write(key, new CachedRules(altered, original.Fingerprint, new Dictionary<string, Lazy<RegexGate?>>()));
 
         RuleSet.Load([files], includeBuiltIn: false, Cache).Rules.ShouldHaveSingleItem().Message.ShouldBe("from the cache");
     }
@@ -145,7 +145,7 @@ public sealed class RuleCacheTests : IDisposable
         var rules = RuleSet.Load([UserRuleFolder("最佳")], includeBuiltIn: false, cache: null).Rules;
         for (int i = 0; i < 20; i++)
         {
-            Cache.Write(new string((char)('a' + i), 64), new CachedRules(rules, "fingerprint", new Dictionary<string, RegexGate?>()));
+            Cache.Write(new string((char)('a' + i), 64), new CachedRules(rules, "fingerprint", new Dictionary<string, Lazy<RegexGate?>>()));
         }
 
         Entries().Length.ShouldBe(16);

@@ -79,6 +79,8 @@ internal static class CheckCommand
     private static int Run(ParseResult parse)
     {
         var stopwatch = Stopwatch.StartNew();
+        string[] paths = parse.GetValue(Paths) is { Length: > 0 } given ? given : ["."];
+        _ = ScanWarmUp.Start(ScanWarmUp.FormatsOf(paths));
         var config = ToolSetup.LoadConfig(parse.GetValue(Config));
         ModelOptions.StartLoading(parse, config);
         string format = (parse.GetValue(Format) ?? "text").ToLowerInvariant();
@@ -110,7 +112,7 @@ internal static class CheckCommand
         };
         var scanner = new Scanner(settings);
         var context = new CheckRun(parse, scanner, format, failOn, stopwatch);
-        return context.Execute(parse.GetValue(Paths) is { Length: > 0 } paths ? paths : ["."], parse.GetValue(StdinName), config);
+        return context.Execute(paths, parse.GetValue(StdinName), config);
     }
 
     private static Severity? ParseFailOn(string? value, ComplianceConfig config)

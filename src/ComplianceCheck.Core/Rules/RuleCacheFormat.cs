@@ -1,4 +1,3 @@
-using System.IO.Hashing;
 using System.Text;
 using ComplianceCheck.Core.Engine;
 
@@ -6,13 +5,12 @@ namespace ComplianceCheck.Core.Rules;
 
 /// <summary>
 /// The binary form of parsed rules: magic, format version, key, the rule set's fingerprint, the rules field by field, the
-/// gates of their regexes (see <see cref="RegexGate"/>), then an
-/// XXH128 checksum of all that (it guards against a truncated or damaged file; the cache folder is the user's own).
+/// gates of their regexes (see <see cref="RegexGate"/>), then a checksum of all that (<see cref="Fnv64"/>).
 /// Regexes are stored as their (already folded and checked) text and built on first use, as when read from YAML.
 /// </summary>
 internal static class RuleCacheFormat
 {
-    private const int HashLength = 16;
+    private const int HashLength = 8;
 
     public static byte[] Write(CachedRules entry, byte[] magic, int version, string key)
     {
@@ -31,15 +29,24 @@ internal static class RuleCacheFormat
             }
 
             w.Write(entry.Gates.Count);
+            using var gateBytes = new MemoryStream();
+            using var g = new BinaryWriter(gateBytes, Encoding.UTF8);
             foreach (var (text, gate) in entry.Gates)
             {
+                // Each gate is stored as a length-prefixed record, so a reader can skip it and decode it only when asked.
+                gateBytes.SetLength(0);
+                g.Write(gate.Value != null);
+                gate.Value?.WriteTo(g);
+                g.Flush();
                 w.Write(text);
-                w.Write(gate != null);
-                gate?.WriteTo(w);
+                w.Write((int)gateBytes.Length);
+                w.Write(gateBytes.GetBuffer(), 0, (int)gateBytes.Length);
             }
         }
 
-        stream.Write(XxHash128.Hash(stream.GetBuffer().AsSpan(0, (int)stream.Length)));
+        Span<byte> checksum = stackalloc byte[HashLength];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(checksum, Fnv64.Of(stream.GetBuffer().AsSpan(0, (int)stream.Length)));
+        stream.Write(checksum);
         return stream.ToArray();
     }
 
@@ -51,7 +58,7 @@ internal static class RuleCacheFormat
         }
 
         int payload = bytes.Length - HashLength;
-        if (!XxHash128.Hash(bytes.AsSpan(0, payload)).AsSpan().SequenceEqual(bytes.AsSpan(payload)))
+        if (Fnv64.Of(bytes.AsSpan(0, payload)) != System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan(payload)))
         {
             throw new InvalidDataException("checksum mismatch");
         }
@@ -71,11 +78,19 @@ internal static class RuleCacheFormat
         }
 
         int gateCount = Count(r);
-        var gates = new Dictionary<string, RegexGate?>(gateCount, StringComparer.Ordinal);
+        var gates = new Dictionary<string, Lazy<RegexGate?>>(gateCount, StringComparer.Ordinal);
         for (int i = 0; i < gateCount; i++)
         {
             string text = r.ReadString();
-            gates[text] = r.ReadBoolean() ? RegexGate.ReadFrom(r) : null;
+            int length = Count(r);
+            int at = magic.Length + (int)r.BaseStream.Position;
+            r.BaseStream.Seek(length, SeekOrigin.Current);
+            if (at + length > payload)
+            {
+                throw new InvalidDataException("gate past the end");
+            }
+
+            gates[text] = new Lazy<RegexGate?>(() => ReadGate(bytes, at, length));
         }
 
         if (r.BaseStream.Position != r.BaseStream.Length)
@@ -84,6 +99,14 @@ internal static class RuleCacheFormat
         }
 
         return new CachedRules(rules, fingerprint, gates);
+    }
+
+    /// <summary>A gate record (the checksum over the whole entry was verified when it was read).</summary>
+    private static RegexGate? ReadGate(byte[] bytes, int at, int length)
+    {
+        using var r = new BinaryReader(new MemoryStream(bytes, at, length, writable: false), Encoding.UTF8);
+        var gate = r.ReadBoolean() ? RegexGate.ReadFrom(r) : null;
+        return r.BaseStream.Position == length ? gate : throw new InvalidDataException("gate record of the wrong length");
     }
 
     private static void WriteRule(BinaryWriter w, Rule rule)

@@ -10,10 +10,10 @@ public sealed class RuleSet
 {
     private readonly Dictionary<string, Rule> _byId;
 
-    private RuleSet(IReadOnlyList<Rule> rules, string fingerprint, IReadOnlyList<string> sources, IReadOnlyDictionary<string, RegexGate?>? gates = null)
+    private RuleSet(IReadOnlyList<Rule> rules, string fingerprint, IReadOnlyList<string> sources, IReadOnlyDictionary<string, Lazy<RegexGate?>>? gates = null)
     {
         Rules = rules;
-        Gates = gates ?? new Dictionary<string, RegexGate?>();
+        Gates = gates ?? new Dictionary<string, Lazy<RegexGate?>>();
         Fingerprint = fingerprint;
         Sources = sources;
         _byId = rules.ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase);
@@ -27,7 +27,7 @@ public sealed class RuleSet
     public IReadOnlyList<string> Sources { get; }
 
     /// <summary>The gates of the rules' regexes where already known (read from the rule cache), by regex text.</summary>
-    internal IReadOnlyDictionary<string, RegexGate?> Gates { get; }
+    internal IReadOnlyDictionary<string, Lazy<RegexGate?>> Gates { get; }
 
     public Rule? Find(string id) => _byId.GetValueOrDefault(id);
 
@@ -69,7 +69,7 @@ public sealed class RuleSet
         var set = FromFiles(files);
         if (key != null)
         {
-            var gates = RegexGate.ForRules(set.Rules);
+            var gates = RegexGate.ForRules(set.Rules).ToDictionary(g => g.Key, g => new Lazy<RegexGate?>(g.Value), StringComparer.Ordinal);
             cache!.Write(key, new CachedRules(set.Rules, set.Fingerprint, gates));
             return new RuleSet(set.Rules, set.Fingerprint, set.Sources, gates);
         }
