@@ -1,5 +1,6 @@
 using System.Text;
 using ComplianceCheck.Core.Documents;
+using ComplianceCheck.Core.Scanning;
 
 namespace ComplianceCheck.Core.Tests;
 
@@ -234,5 +235,24 @@ public class DocumentLoaderTests
         string bomb = "---\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
             + "d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nproduct: wealth\n---\n正文\n";
         DocumentLoader.LoadText("bomb.md", bomb).DeclaredMetadata["product"].ShouldBe("wealth");
+    }
+
+    [Fact]
+    public async Task The_warm_up_loads_every_format_without_failing()
+    {
+        // It runs beside the rule loading of every check; a sample a loader rejects would only show here.
+        await ScanWarmUp.Start(["no-such-folder", "x.md"]).WaitAsync(TimeSpan.FromSeconds(30));
+        string file = Path.Combine(Path.GetTempPath(), $"cc-warm-{Guid.NewGuid():N}.html");
+        File.WriteAllText(file, "<p>正文</p>");
+        try
+        {
+            var task = ScanWarmUp.Start([file]);
+            await task.WaitAsync(TimeSpan.FromSeconds(30));
+            task.IsCompletedSuccessfully.ShouldBeTrue();
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 }

@@ -80,7 +80,7 @@ internal static class CheckCommand
     {
         var stopwatch = Stopwatch.StartNew();
         string[] paths = parse.GetValue(Paths) is { Length: > 0 } given ? given : ["."];
-        _ = ScanWarmUp.Start(ScanWarmUp.FormatsOf(paths));
+        _ = ScanWarmUp.Start(paths);
         var config = ToolSetup.LoadConfig(parse.GetValue(Config));
         ModelOptions.StartLoading(parse, config);
         string format = (parse.GetValue(Format) ?? "text").ToLowerInvariant();

@@ -14,13 +14,32 @@ public static class ScanWarmUp
 {
     private const string Sentence = "本基金由资深团队管理，收益稳定。市场有风险，投资需谨慎。";
 
-    public static Task Start(IEnumerable<DocumentFormat> formats)
+    /// <summary>Starts warming what a scan of these paths needs: a named file's own format, every format for a folder or '-'.</summary>
+    public static Task Start(IEnumerable<string> paths)
     {
-        var wanted = formats.Distinct().ToArray();
+        // A set of formats by hand: LINQ over the enum would itself be compiled at run time, what this class saves.
+        var wanted = new bool[3];
+        foreach (string path in paths)
+        {
+            if (File.Exists(path))
+            {
+                wanted[(int)DocumentFormats.FromPath(path)] = true;
+            }
+            else
+            {
+                Array.Fill(wanted, true);
+            }
+        }
+
         return Task.Run(() =>
         {
-            foreach (var format in wanted)
+            foreach (var format in (DocumentFormat[])[DocumentFormat.Markdown, DocumentFormat.Html, DocumentFormat.Text])
             {
+                if (!wanted[(int)format])
+                {
+                    continue;
+                }
+
                 var document = DocumentLoader.LoadText("warm-up", Sample(format), format);
                 new ProfileResolver(ComplianceConfig.Empty, new ProfileOverrides()).Resolve(document, document.Path, []);
             }
@@ -30,10 +49,6 @@ public static class ScanWarmUp
             SplitWords.Join(folded);
         });
     }
-
-    /// <summary>The formats a scan of these paths can meet: a named file's own, everything for a folder or standard input.</summary>
-    public static IEnumerable<DocumentFormat> FormatsOf(IEnumerable<string> paths) =>
-        paths.SelectMany(p => File.Exists(p) ? [DocumentFormats.FromPath(p)] : Enum.GetValues<DocumentFormat>());
 
     private static string Sample(DocumentFormat format) => format switch
     {
