@@ -67,8 +67,10 @@ public sealed class PhraseAutomaton
         int alphabet = next;
         _alphabetSize = alphabet;
 
-        // Trie with sparse children.
-        var children = new List<Dictionary<int, int>> { new() };
+        // Trie: one edge table keyed by (state, class), and each state's children chained in the order they were added (one
+        // table rather than a dictionary per state: the packs' trie has ~6,500 states).
+        var edges = new Dictionary<long, int>();
+        var trie = new TrieLinks();
         var terminal = new List<List<int>?> { null };
         for (int id = 0; id < patterns.Count; id++)
         {
@@ -76,12 +78,11 @@ public sealed class PhraseAutomaton
             foreach (char c in patterns[id])
             {
                 int cls = _classOf[c];
-                if (!children[state].TryGetValue(cls, out int child))
+                if (!edges.TryGetValue(Edge(state, cls), out int child))
                 {
-                    child = children.Count;
-                    children.Add([]);
+                    child = trie.Add(state, cls);
                     terminal.Add(null);
-                    children[state][cls] = child;
+                    edges.Add(Edge(state, cls), child);
                 }
 
                 state = child;
@@ -93,7 +94,7 @@ public sealed class PhraseAutomaton
             }
         }
 
-        int stateCount = children.Count;
+        int stateCount = terminal.Count;
         StateCount = stateCount;
 
         // Breadth-first over the trie: failure links (walking the sparse trie) and output lists.
@@ -111,15 +112,16 @@ public sealed class PhraseAutomaton
                 outputs[state] = inherited == null ? terminal[state] : terminal[state] is { } own ? [.. own, .. inherited] : inherited;
             }
 
-            foreach (var (cls, child) in children[state])
+            for (int child = trie.FirstChild[state]; child >= 0; child = trie.NextSibling[child])
             {
+                int cls = trie.ClassOf[child];
                 int f = state == 0 ? -1 : fail[state];
-                while (f > 0 && !children[f].ContainsKey(cls))
+                while (f > 0 && !edges.ContainsKey(Edge(f, cls)))
                 {
                     f = fail[f];
                 }
 
-                fail[child] = f < 0 ? 0 : children[f].TryGetValue(cls, out int target) ? target : 0;
+                fail[child] = f < 0 ? 0 : edges.TryGetValue(Edge(f, cls), out int target) ? target : 0;
                 order[tail++] = child;
             }
         }
@@ -172,7 +174,7 @@ public sealed class PhraseAutomaton
         for (int n = 0; n < stateCount; n++)
         {
             _fail[n] = newId[fail[byNewId[n]]];
-            _childStart[n + 1] = _childStart[n] + children[byNewId[n]].Count;
+            _childStart[n + 1] = _childStart[n] + trie.ChildCount(byNewId[n]);
         }
 
         _childClass = new int[_childStart[stateCount]];
@@ -180,9 +182,9 @@ public sealed class PhraseAutomaton
         for (int n = 0; n < stateCount; n++)
         {
             int k = _childStart[n];
-            foreach (var (cls, child) in children[byNewId[n]])
+            for (int child = trie.FirstChild[byNewId[n]]; child >= 0; child = trie.NextSibling[child])
             {
-                _childClass[k] = cls;
+                _childClass[k] = trie.ClassOf[child];
                 _childTarget[k++] = newId[child];
             }
         }
@@ -312,5 +314,51 @@ public sealed class PhraseAutomaton
         }
 
         Volatile.Write(ref _built[state], true);
+    }
+
+    private static long Edge(int state, int cls) => ((long)state << 16) | (uint)cls;
+
+    /// <summary>The trie's shape while it is built: each state's class (the edge into it) and its children, first to last.</summary>
+    private sealed class TrieLinks
+    {
+        public List<int> FirstChild { get; } = [-1];
+
+        public List<int> NextSibling { get; } = [-1];
+
+        public List<int> ClassOf { get; } = [0];
+
+        private readonly List<int> _lastChild = [-1];
+
+        /// <summary>Adds a child of <paramref name="parent"/> reached by <paramref name="cls"/>; returns its number.</summary>
+        public int Add(int parent, int cls)
+        {
+            int child = FirstChild.Count;
+            FirstChild.Add(-1);
+            NextSibling.Add(-1);
+            ClassOf.Add(cls);
+            _lastChild.Add(-1);
+            if (_lastChild[parent] < 0)
+            {
+                FirstChild[parent] = child;
+            }
+            else
+            {
+                NextSibling[_lastChild[parent]] = child;
+            }
+
+            _lastChild[parent] = child;
+            return child;
+        }
+
+        public int ChildCount(int state)
+        {
+            int count = 0;
+            for (int child = FirstChild[state]; child >= 0; child = NextSibling[child])
+            {
+                count++;
+            }
+
+            return count;
+        }
     }
 }

@@ -51,7 +51,8 @@ public sealed class RuleEngine
     private readonly GatedPattern[][] _require;
     private readonly GatedPattern[][] _exceptions;
     private readonly int _distinctPatterns;
-    private readonly ConditionalWeakTable<EngineOptions, ConcurrentDictionary<(string, string, string), (bool[], bool)>> _activeCache = new();
+    // Keyed by one string, not a tuple: generic collections over tuples are compiled at run time, ~5 ms of a one-draft check.
+    private readonly ConditionalWeakTable<EngineOptions, ConcurrentDictionary<string, ActiveSet>> _activeCache = new();
 
     [ThreadStatic]
     private static List<LiteralHit>? t_hits;
@@ -171,12 +172,12 @@ public sealed class RuleEngine
     /// </summary>
     private (bool[] Active, bool AnyRequired) ActiveRules(DraftProfile profile, EngineOptions options, string? blockProduct = null)
     {
-        var byProfile = _activeCache.GetValue(options, static _ => new ConcurrentDictionary<(string, string, string), (bool[], bool)>());
+        var byProfile = _activeCache.GetValue(options, static _ => new ConcurrentDictionary<string, ActiveSet>(StringComparer.Ordinal));
         string products = (profile.AlsoProduct is { } also ? profile.Product + "+" + also : profile.Product) + (blockProduct is null ? string.Empty : "|" + blockProduct);
-        var key = (products, profile.Channel ?? string.Empty, string.Join('\n', profile.Languages));
+        string key = products + "\n" + profile.Channel + "\n" + string.Join('\n', profile.Languages);
         if (byProfile.TryGetValue(key, out var cached))
         {
-            return cached;
+            return (cached.Active, cached.AnyRequired);
         }
 
         var active = new bool[_rules.Length];
@@ -195,7 +196,7 @@ public sealed class RuleEngine
         // A bounded cache: products × channels × languages of the vocabulary; a caller inventing profiles gets no caching.
         if (byProfile.Count < 1024)
         {
-            byProfile.TryAdd(key, (active, anyRequired));
+            byProfile.TryAdd(key, new ActiveSet(active, anyRequired));
         }
 
         return (active, anyRequired);
@@ -223,6 +224,8 @@ public sealed class RuleEngine
     }
 
     internal readonly record struct LiteralUse(int Rule, LiteralRole Role);
+
+    private sealed record ActiveSet(bool[] Active, bool AnyRequired);
 
     /// <summary>The state of one document's scan.</summary>
     private sealed class EngineRun
