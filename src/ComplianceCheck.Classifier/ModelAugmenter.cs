@@ -21,8 +21,8 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
     // guaranteed), the sentence denies the promise, whatever the model read into the words.
     private static readonly string[] GuaranteeWords =
     [
-        "保本", "保收益", "保息", "稳赚", "稳赢", "零风险", "无风险", "只涨不跌", "刚兑", "刚性兑付", "兜底", "guaranteed", "guarantee", "risk-free", "risk free",
-        "can't lose", "cannot lose",
+        "保本", "保收益", "保息", "稳赚", "稳赢", "零风险", "无风险", "只涨不跌", "刚兑", "刚性兑付", "兜底", "承诺收益", "保证收益", "承诺保本", "保证盈利", "承诺回报",
+        "guaranteed", "guarantee", "risk-free", "risk free", "can't lose", "cannot lose",
     ];
 
     // The words a superlative is made of: 我们不追求最高收益 and "not the cheapest" deny the claim.

@@ -36,6 +36,8 @@ public class NegationDetectorTests
     [InlineData("3分钟看懂“业绩比较基准”，别再把它当成收益承诺。", "收益承诺", true)]
     [InlineData("别把业绩比较基准当作保本收益。", "保本", true)]
     [InlineData("别犹豫，保本收益等你来拿。", "保本", false)]
+    [InlineData("该基金已转型，不再具有保本保障机制。", "保本", true)]
+    [InlineData("从此不再犹豫，保本收益稳稳拿。", "保本", false)]
     public void Telling_the_reader_not_to_take_something_for_a_promise_negates_the_promise(string sentence, string word, bool negated)
     {
         NegatedAt(sentence, word).ShouldBe(negated);
@@ -62,5 +64,16 @@ public class NegationDetectorTests
     public void An_apostrophe_is_no_quotation_mark(string sentence)
     {
         NegationDetector.HasWarningSign(Removed(sentence, "not coming back down")).ShouldBe(sentence.Contains("clients' ", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("“闭眼买”不是选基方法：我们整理了阅读基金定期报告的五个关键点。", "闭眼买", ContextVerdict.Quoted)]
+    [InlineData("“保本”并非银行理财的承诺，净值会波动。", "保本", ContextVerdict.Quoted)]
+    [InlineData("“闭眼买”就完事了，这只基金拿着不用管。", "闭眼买", ContextVerdict.Asserted)]
+    public void A_quoted_term_followed_by_what_it_is_not_is_named_not_claimed(string sentence, string word, ContextVerdict expected)
+    {
+        string folded = TextFold.Fold(sentence);
+        int at = folded.IndexOf(word, StringComparison.Ordinal);
+        NegationDetector.Judge(folded, new SentenceMap(folded), at, at + word.Length).ShouldBe(expected);
     }
 }

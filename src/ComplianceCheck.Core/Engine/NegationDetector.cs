@@ -24,7 +24,7 @@ public static class NegationDetector
     // Longest first so that 不承诺 is seen before 不.
     private static readonly string[] ChineseCues =
     [
-        "不承诺", "不保证", "无法", "不对", "不作", "不做", "不代表", "不构成", "不意味着", "不等于", "不表明", "不能", "不会", "不得", "不应", "不宜", "不要", "不可",
+        "不再具有", "不再提供", "不再承诺", "不再保证", "不再是", "不再有", "不承诺", "不保证", "无法", "不对", "不作", "不做", "不代表", "不构成", "不意味着", "不等于", "不表明", "不能", "不会", "不得", "不应", "不宜", "不要", "不可",
         "别再把", "别把", "别将", "勿把", "勿将", "并非", "并不", "不是", "严禁", "禁止", "切勿", "谨防", "警惕", "轻信", "防范", "避免", "拒绝", "杜绝", "远离", "没有", "唔保证", "唔承诺", "未", "非", "勿", "别", "不",
         "唔", "冇",
     ];
@@ -497,8 +497,13 @@ public static class NegationDetector
         return DefinesTerm(folded, start, end);
     }
 
-    // What follows a quoted term that is being explained rather than claimed: “最优执行”是券商的法定义务, 这里的“最优”指的是….
-    private static readonly string[] Definitions = ["是指", "指的是", "指", "是", "即", "意为", "意思是", "的意思", "一词", "这个词", "二字", "这两个字", "这一说法", "的含义", "的定义"];
+    // What follows a quoted term that is being explained or denied rather than claimed: “最优执行”是券商的法定义务, 这里的“最优”指的是…,
+    // “闭眼买”不是选基方法.
+    private static readonly string[] Definitions =
+    [
+        "是指", "指的是", "指", "是", "即", "意为", "意思是", "的意思", "一词", "这个词", "二字", "这两个字", "这一说法", "的含义", "的定义", "不是", "并不是", "并非",
+        "不等于", "不代表", "≠",
+    ];
 
     /// <summary>Whether the hit is (the start of) a short quoted term followed by what it means.</summary>
     private static bool DefinesTerm(string folded, int start, int end)

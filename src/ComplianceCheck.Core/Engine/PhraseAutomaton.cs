@@ -214,6 +214,25 @@ public sealed class PhraseAutomaton
     /// <summary>Appends every occurrence of every pattern (overlaps included) to <paramref name="hits"/>, in order of end.</summary>
     public void FindAll(ReadOnlySpan<char> text, List<LiteralHit> hits)
     {
+        var sink = new HitList(_outputs, hits);
+        Scan(text, ref sink);
+    }
+
+    /// <summary>Counts occurrences without recording them (for benchmarks and quick checks).</summary>
+    public int Count(ReadOnlySpan<char> text)
+    {
+        var sink = new HitCount();
+        Scan(text, ref sink);
+        return sink.Count;
+    }
+
+    /// <summary>
+    /// The scan loop, specialised per sink (a struct type argument, so the sink's call is inlined and the loop stays as tight
+    /// as if written out for each caller).
+    /// </summary>
+    private void Scan<TSink>(ReadOnlySpan<char> text, ref TSink sink)
+        where TSink : struct, IHitSink
+    {
         // Every index is in range by construction (a char indexes the 65,536-entry class table; a row offset plus a
         // class stays inside the table), so the loop reads through refs without bounds checks.
         ref int delta = ref MemoryMarshal.GetArrayDataReference(_delta);
@@ -237,45 +256,9 @@ public sealed class PhraseAutomaton
                 }
 
                 int o = (state - _firstOutputRow) / _alphabetSize;
-                int end = _outputStart[o + 1];
-                for (int k = _outputStart[o]; k < end; k++)
-                {
-                    hits.Add(new LiteralHit(_outputs[k], i + 1));
-                }
+                sink.Add(_outputStart[o], _outputStart[o + 1], i + 1);
             }
         }
-    }
-
-    /// <summary>Counts occurrences without recording them (for benchmarks and quick checks).</summary>
-    public int Count(ReadOnlySpan<char> text)
-    {
-        ref int delta = ref MemoryMarshal.GetArrayDataReference(_delta);
-        ref ushort classOf = ref MemoryMarshal.GetArrayDataReference(_classOf);
-        ref char c = ref MemoryMarshal.GetReference(text);
-        uint firstOutput = (uint)_firstOutputRow;
-        int state = 0;
-        int count = 0;
-        for (int i = 0; i < text.Length; i++)
-        {
-            int at = state + Unsafe.Add(ref classOf, Unsafe.Add(ref c, i));
-            state = Unsafe.Add(ref delta, at);
-            if ((uint)state >= firstOutput)
-            {
-                if (state < 0)
-                {
-                    state = Enter(at, ~state);
-                    if ((uint)state < firstOutput)
-                    {
-                        continue;
-                    }
-                }
-
-                int o = (state - _firstOutputRow) / _alphabetSize;
-                count += _outputStart[o + 1] - _outputStart[o];
-            }
-        }
-
-        return count;
     }
 
     /// <summary>The row offset of <paramref name="target"/>, its row built if need be; the entry at <paramref name="at"/> now holds it.</summary>
@@ -314,6 +297,30 @@ public sealed class PhraseAutomaton
         }
 
         Volatile.Write(ref _built[state], true);
+    }
+
+    /// <summary>Receives the patterns of one output state: <c>outputs[from..to)</c>, ending at <paramref name="end"/>.</summary>
+    private interface IHitSink
+    {
+        void Add(int from, int to, int end);
+    }
+
+    private readonly struct HitList(int[] outputs, List<LiteralHit> hits) : IHitSink
+    {
+        public void Add(int from, int to, int end)
+        {
+            for (int k = from; k < to; k++)
+            {
+                hits.Add(new LiteralHit(outputs[k], end));
+            }
+        }
+    }
+
+    private struct HitCount : IHitSink
+    {
+        public int Count { get; private set; }
+
+        public void Add(int from, int to, int end) => Count += to - from;
     }
 
     private static long Edge(int state, int cls) => ((long)state << 16) | (uint)cls;
