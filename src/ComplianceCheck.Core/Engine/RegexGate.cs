@@ -92,16 +92,17 @@ internal sealed class RegexGate
     /// <summary>
     /// The gate of every distinct regex of these rules (patterns, triggers, statement and exception patterns), worked out on
     /// both cores: the rule cache keeps them, as reading the packs' regexes costs ~0.5 ms each (up to 6 ms for a long one).
+    /// Already worked out, in the form a cache entry hands them over (decoded on first use).
     /// </summary>
-    public static Dictionary<string, RegexGate?> ForRules(IEnumerable<Rule> rules)
+    public static Dictionary<string, Lazy<RegexGate?>> ForRules(IEnumerable<Rule> rules)
     {
         var texts = rules.SelectMany(PatternTextsOf).Distinct(StringComparer.Ordinal).ToArray();
         var gates = new RegexGate?[texts.Length];
         Parallel.For(0, texts.Length, i => gates[i] = For(texts[i], RuleRegex.Options));
-        var byText = new Dictionary<string, RegexGate?>(texts.Length, StringComparer.Ordinal);
+        var byText = new Dictionary<string, Lazy<RegexGate?>>(texts.Length, StringComparer.Ordinal);
         for (int i = 0; i < texts.Length; i++)
         {
-            byText[texts[i]] = gates[i];
+            byText[texts[i]] = new Lazy<RegexGate?>(gates[i]);
         }
 
         return byText;

@@ -84,12 +84,12 @@ internal static class RuleCacheFormat
             string text = r.ReadString();
             int length = Count(r);
             int at = magic.Length + (int)r.BaseStream.Position;
-            r.BaseStream.Seek(length, SeekOrigin.Current);
             if (at + length > payload)
             {
                 throw new InvalidDataException("gate past the end");
             }
 
+            r.BaseStream.Seek(length, SeekOrigin.Current);
             gates[text] = new Lazy<RegexGate?>(() => ReadGate(bytes, at, length));
         }
 

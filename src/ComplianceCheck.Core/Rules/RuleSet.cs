@@ -66,12 +66,10 @@ public sealed class RuleSet
             files.AddRange(BuiltInFiles().Select(f => new RuleFile(f.Name, f.Content, f.Lang, VerifyPatterns: false)));
         }
 
-        var set = FromFiles(files);
+        var set = FromFiles(files, withGates: key != null);
         if (key != null)
         {
-            var gates = RegexGate.ForRules(set.Rules).ToDictionary(g => g.Key, g => new Lazy<RegexGate?>(g.Value), StringComparer.Ordinal);
-            cache!.Write(key, new CachedRules(set.Rules, set.Fingerprint, gates));
-            return new RuleSet(set.Rules, set.Fingerprint, set.Sources, gates);
+            cache!.Write(key, new CachedRules(set.Rules, set.Fingerprint, set.Gates));
         }
 
         return set;
@@ -83,7 +81,8 @@ public sealed class RuleSet
     /// <summary>The built-in packs with every pattern checked as a user's file would be (what the test suite runs).</summary>
     internal static RuleSet LoadBuiltInVerified() => FromFiles(BuiltInFiles());
 
-    private static RuleSet FromFiles(List<RuleFile> files)
+    /// <summary>Reads rule files; <paramref name="withGates"/> also works out every regex's gate (for the rule cache to keep).</summary>
+    private static RuleSet FromFiles(List<RuleFile> files, bool withGates = false)
     {
         files.Sort(ByName);
         string fingerprint = FingerprintOf(files);
@@ -120,7 +119,7 @@ public sealed class RuleSet
             throw new RuleLoadException(allErrors);
         }
 
-        return new RuleSet(rules, fingerprint, [.. files.Select(f => f.Name)]);
+        return new RuleSet(rules, fingerprint, [.. files.Select(f => f.Name)], withGates ? RegexGate.ForRules(rules) : null);
     }
 
     private static string FingerprintOf(List<RuleFile> files)

@@ -33,13 +33,14 @@ public static class ScanWarmUp
 
         return Task.Run(() =>
         {
-            foreach (var format in (DocumentFormat[])[DocumentFormat.Markdown, DocumentFormat.Html, DocumentFormat.Text])
+            for (int f = 0; f < wanted.Length; f++)
             {
-                if (!wanted[(int)format])
+                if (!wanted[f])
                 {
                     continue;
                 }
 
+                var format = (DocumentFormat)f;
                 var document = DocumentLoader.LoadText("warm-up", Sample(format), format);
                 new ProfileResolver(ComplianceConfig.Empty, new ProfileOverrides()).Resolve(document, document.Path, []);
             }
