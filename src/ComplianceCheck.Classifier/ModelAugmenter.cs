@@ -73,6 +73,7 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
         var sentences = new List<(int Start, int End)>();
         var overlapping = new List<int>();
         var speakers = ScriptCue.Speakers(document.Text);
+        var avoidList = AvoidList.Of(document);
         foreach (var block in document.Blocks)
         {
             SentenceSplitter.Units(block.Text, units, sentences);
@@ -93,7 +94,7 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
 
                 // A prediction that can neither add a finding (headings, cells and fragments never get one) nor lower a rule
                 // finding (there is none here) is not worth computing.
-                bool mayAdd = IsProse(block.Kind) && !stage && SentenceSplitter.IsLongEnoughForFinding(span);
+                bool mayAdd = IsProse(block.Kind) && !stage && SentenceSplitter.IsLongEnoughForFinding(span) && !avoidList.Covers(block.Index, start);
                 if (!mayAdd && overlapping.Count == 0)
                 {
                     continue;
@@ -117,7 +118,7 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
             }
 
             // Judging a post whole costs a prediction more: not worth it where every sentence of it was surely clean.
-            if (!addedInBlock && !surelyClean && WholePost(block, units) is var (from, to) && ScriptCue.Copy(block.Text, from, to, speakers) is (var postStart, var postEnd, false))
+            if (!addedInBlock && !surelyClean && WholePost(block, units) is var (from, to) && !avoidList.Covers(block.Index, from) && ScriptCue.Copy(block.Text, from, to, speakers) is (var postStart, var postEnd, false))
             {
                 // A short post makes its claim across its sentences (Met a client at 30 with $50k. At 45 she's a millionaire.):
                 // judged whole, as the model learnt such posts, when no sentence of it was enough alone.

@@ -78,6 +78,15 @@ public sealed class ModelAugmenterTests
     }
 
     [Fact]
+    public void Items_of_a_list_of_wording_to_avoid_get_no_model_finding()
+    {
+        string text = "销售话术\n\n五、禁用话术（以下内容严禁使用）\n1. 收益稳稳的，放心买\n2. 以客户收益稳稳到手作推荐理由\n\n六、推荐话术\n这款产品收益稳稳的，放心买！\n";
+        var doc = DocumentLoader.LoadText("a.txt", text);
+        var f = new ModelAugmenter(Fake(), new ModelSettings()).Augment(doc, Profile, []).ShouldHaveSingleItem();
+        f.Line.ShouldBe(8);
+    }
+
+    [Fact]
     public void Model_finding_spans_map_through_html_entities_to_the_original_text()
     {
         string text = "<html><body><p>欢迎了解我们的产品。这&amp;那产品收益稳稳的。</p></body></html>";

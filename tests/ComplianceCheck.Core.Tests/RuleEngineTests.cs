@@ -177,6 +177,29 @@ public class RuleEngineTests
         Scan(engine, sentence).ShouldHaveSingleItem().Severity.ShouldBe(expected);
     }
 
+    [Theory]
+    [InlineData("a.txt", "话术手册\n\n五、禁用话术（以下内容严禁对客户使用）\n1. 保本保收益\n2. 零风险\n\n六、收尾\n这款理财保本。\n")]
+    [InlineData("a.md", "# 话术手册\n\n## Phrases to avoid\n\n- 保本保收益\n- 零风险\n\n## 推荐话术\n\n这款理财保本。\n")]
+    public void Items_under_a_heading_that_forbids_them_are_named_not_claimed(string path, string text)
+    {
+        var engine = BuildEngine(Phrase("T-GUA-001", "保本", category: "guarantee") + Phrase("T-GUA-002", "零风险", category: "guarantee"));
+        var findings = Scan(engine, text, path: path);
+
+        // The list's items are quotations; the claim after the next heading is one.
+        int claimLine = Array.FindIndex(text.Split('\n'), l => l.Contains("这款理财", StringComparison.Ordinal)) + 1;
+        findings.Where(f => f.Line != claimLine).Select(f => f.Severity).ShouldBe([Severity.Info, Severity.Info]);
+        findings.Single(f => f.Line == claimLine).Severity.ShouldBe(Severity.Error);
+    }
+
+    [Theory]
+    [InlineData("1. 严禁错过这次机会：\n这款理财保本。\n")]
+    [InlineData("本产品严禁用于非法用途，理财经理不得私下收款，请您知悉并配合我们的工作，谢谢大家：\n这款理财保本。\n")]
+    public void A_numbered_item_or_a_long_line_opens_no_list_of_wording_to_avoid(string text)
+    {
+        var engine = BuildEngine(Phrase("T-GUA-001", "保本", category: "guarantee"));
+        Scan(engine, text).ShouldHaveSingleItem().Severity.ShouldBe(Severity.Error);
+    }
+
     [Fact]
     public void Quoted_claims_in_a_sentence_citing_law_are_downgraded_to_info()
     {

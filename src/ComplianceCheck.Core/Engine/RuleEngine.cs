@@ -255,6 +255,7 @@ public sealed class RuleEngine
         private Dictionary<(int First, int Last), GatedText>? _joinedRanges;
         private bool _anyRequired;
         private HashSet<int>? _exampleTables;
+        private AvoidList? _avoidList;
         private bool? _warnsAgainstClaims;
 
         public EngineRun(RuleEngine engine, SourceDocument doc, DraftProfile profile, EngineOptions options)
@@ -559,7 +560,8 @@ public sealed class RuleEngine
                 return;
             }
 
-            if (verdict == ContextVerdict.Asserted && rule.Negation == NegationMode.Suppress && block.ContainerId >= 0 && IsExampleTable(block.ContainerId))
+            if (verdict == ContextVerdict.Asserted && rule.Negation == NegationMode.Suppress
+                && ((block.ContainerId >= 0 && IsExampleTable(block.ContainerId)) || (_avoidList ??= AvoidList.Of(_doc)).Covers(block.Index, start)))
             {
                 verdict = ContextVerdict.Quoted;
             }

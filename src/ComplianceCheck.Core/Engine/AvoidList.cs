@@ -1,0 +1,132 @@
+using ComplianceCheck.Core.Documents;
+
+namespace ComplianceCheck.Core.Engine;
+
+/// <summary>
+/// The lines of a draft that list wording to avoid: a section whose heading forbids what follows (五、禁用话术（以下内容严禁对客户使用）,
+/// "Phrases to avoid:") names the claims of its items, it does not make them. Training material and 话术 sheets end with
+/// such a list, and its items need no quotation marks (以自己或其他客户的收益情况作为推荐理由). A section runs from its heading
+/// to the next heading-like line, and at most <see cref="MaxLines"/> lines, so a missing heading cannot hide a whole draft.
+/// </summary>
+public sealed class AvoidList
+{
+    private const int MaxLines = 30;
+    private const int MaxHeadingLength = 40;
+
+    private static readonly string[] Markers =
+    [
+        "禁用", "禁语", "严禁使用", "严禁对客户", "严禁说", "严禁出现", "禁止使用", "禁止说", "禁说", "不得使用", "不得出现", "不得说", "不可使用", "不能说", "不要说", "切勿说", "切勿使用",
+        "负面清单", "红线", "违规话术", "违规用语", "违规表述", "错误话术", "错误示范", "错误示例", "反面案例", "违禁词", "极限词",
+        "do not say", "don't say", "never say", "do not use", "don't use", "avoid saying", "words to avoid", "phrases to avoid",
+        "wording to avoid", "prohibited", "banned", "not allowed",
+    ];
+
+    private static readonly AvoidList None = new([]);
+
+    // Per block: the [start, end) ranges of its text inside such a section.
+    private readonly Dictionary<int, List<(int Start, int End)>> _ranges;
+
+    private AvoidList(Dictionary<int, List<(int Start, int End)>> ranges) => _ranges = ranges;
+
+    public bool IsEmpty => _ranges.Count == 0;
+
+    public static AvoidList Of(SourceDocument document)
+    {
+        string folded = TextFold.Fold(document.Text);
+        if (!Markers.Any(m => folded.Contains(m, StringComparison.Ordinal)))
+        {
+            return None;
+        }
+
+        var ranges = new Dictionary<int, List<(int Start, int End)>>();
+        int linesLeft = 0;
+        foreach (var block in document.Blocks)
+        {
+            string text = block.Text;
+            bool headingBlock = block.Kind is BlockKind.Heading or BlockKind.Title;
+            int start = 0;
+            while (start <= text.Length)
+            {
+                int newline = text.IndexOf('\n', start);
+                int end = newline < 0 ? text.Length : newline;
+                var line = text.AsSpan(start, end - start).Trim();
+                if (line.Length > 0)
+                {
+                    if (headingBlock || IsHeadingLike(line))
+                    {
+                        string foldedLine = TextFold.Fold(line.ToString());
+                        linesLeft = Markers.Any(m => foldedLine.Contains(m, StringComparison.Ordinal)) ? MaxLines : 0;
+                    }
+                    else if (linesLeft > 0)
+                    {
+                        linesLeft--;
+                        (ranges.TryGetValue(block.Index, out var list) ? list : ranges[block.Index] = []).Add((start, end));
+                    }
+                }
+
+                if (newline < 0)
+                {
+                    break;
+                }
+
+                start = newline + 1;
+            }
+        }
+
+        return ranges.Count == 0 ? None : new AvoidList(ranges);
+    }
+
+    /// <summary>Whether <paramref name="position"/> of block <paramref name="blockIndex"/>'s text lies inside a list of wording to avoid.</summary>
+    public bool Covers(int blockIndex, int position)
+    {
+        if (!_ranges.TryGetValue(blockIndex, out var list))
+        {
+            return false;
+        }
+
+        foreach (var (start, end) in list)
+        {
+            if (position >= start && position < end)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A short line that opens a section: numbered with a Chinese numeral (五、 （三） 第二部分), a Markdown heading, or one that
+    /// ends in a colon (以下用语严禁使用：). An item numbered with digits (15. …) is none.
+    /// </summary>
+    private static bool IsHeadingLike(ReadOnlySpan<char> line)
+    {
+        if (line.Length > MaxHeadingLength || IsNumberedItem(line))
+        {
+            return false;
+        }
+
+        if (line[0] == '#' || line[^1] is '：' or ':')
+        {
+            return true;
+        }
+
+        int i = line[0] is '（' or '(' ? 1 : 0;
+        if (i < line.Length && line[i] == '第')
+        {
+            return true;
+        }
+
+        int numerals = 0;
+        while (i < line.Length && "一二三四五六七八九十".Contains(line[i]))
+        {
+            i++;
+            numerals++;
+        }
+
+        return numerals > 0 && i < line.Length && line[i] is '、' or '）' or ')' or '.' or '．';
+    }
+
+    private static bool IsNumberedItem(ReadOnlySpan<char> line) =>
+        char.IsAsciiDigit(line[0]) && line.TrimStart("0123456789") is ['.' or '、' or '．' or ')' or '）', ..];
+}
