@@ -28,16 +28,12 @@ public sealed class AvoidList
 
     private AvoidList(Dictionary<int, List<(int Start, int End)>> ranges) => _ranges = ranges;
 
-    public bool IsEmpty => _ranges.Count == 0;
-
+    /// <summary>
+    /// Only heading-like lines are folded and searched for a marker: every draft is read here (the model's pass asks of each),
+    /// so the whole text is not.
+    /// </summary>
     public static AvoidList Of(SourceDocument document)
     {
-        string folded = TextFold.Fold(document.Text);
-        if (!Markers.Any(m => folded.Contains(m, StringComparison.Ordinal)))
-        {
-            return None;
-        }
-
         var ranges = new Dictionary<int, List<(int Start, int End)>>();
         int linesLeft = 0;
         foreach (var block in document.Blocks)
@@ -54,8 +50,8 @@ public sealed class AvoidList
                 {
                     if (headingBlock || IsHeadingLike(line))
                     {
-                        string foldedLine = TextFold.Fold(line.ToString());
-                        linesLeft = Markers.Any(m => foldedLine.Contains(m, StringComparison.Ordinal)) ? MaxLines : 0;
+                        string folded = TextFold.Fold(line.ToString());
+                        linesLeft = Markers.Any(m => folded.Contains(m, StringComparison.Ordinal)) ? MaxLines : 0;
                     }
                     else if (linesLeft > 0)
                     {
