@@ -74,6 +74,7 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
         var overlapping = new List<int>();
         var speakers = ScriptCue.Speakers(document.Text);
         var avoidList = AvoidList.Of(document);
+        bool? warnsAgainstClaims = null;
         foreach (var block in document.Blocks)
         {
             SentenceSplitter.Units(block.Text, units, sentences);
@@ -94,7 +95,8 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
 
                 // A prediction that can neither add a finding (headings, cells and fragments never get one) nor lower a rule
                 // finding (there is none here) is not worth computing.
-                bool mayAdd = IsProse(block.Kind) && !stage && SentenceSplitter.IsLongEnoughForFinding(span) && !avoidList.Covers(block.Index, start);
+                bool mayAdd = IsProse(block.Kind) && !stage && SentenceSplitter.IsLongEnoughForFinding(span) && !avoidList.Covers(block.Index, start)
+                    && !(QuotedSpeech.IsQuoted(block.Text, unit.Start, unit.End) && (warnsAgainstClaims ??= WarnAgainstClaims(document)));
                 if (!mayAdd && overlapping.Count == 0)
                 {
                     continue;
@@ -108,7 +110,7 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
                     addedInBlock = true;
                 }
                 else if (overlapping.Count > 0 && prediction.Label == Labels.CleanWarning && prediction.Probability >= settings.DowngradeThreshold
-                    && WarnsBesideFindings(span, result, overlapping))
+                    && WarnsBesideFindings(span, result, overlapping, () => warnsAgainstClaims ??= WarnAgainstClaims(document)))
                 {
                     foreach (int i in overlapping)
                     {
@@ -118,7 +120,8 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
             }
 
             // Judging a post whole costs a prediction more: not worth it where every sentence of it was surely clean.
-            if (!addedInBlock && !surelyClean && WholePost(block, units) is var (from, to) && !avoidList.Covers(block.Index, from) && ScriptCue.Copy(block.Text, from, to, speakers) is (var postStart, var postEnd, false))
+            if (!addedInBlock && !surelyClean && WholePost(block, units) is var (from, to) && !avoidList.Covers(block.Index, from)
+                && !(QuotedSpeech.IsQuoted(block.Text, from, to) && (warnsAgainstClaims ??= WarnAgainstClaims(document))) && ScriptCue.Copy(block.Text, from, to, speakers) is (var postStart, var postEnd, false))
             {
                 // A short post makes its claim across its sentences (Met a client at 30 with $50k. At 45 she's a millionaire.):
                 // judged whole, as the model learnt such posts, when no sentence of it was enough alone.
@@ -142,6 +145,8 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
         result.AddRange(added);
         return [.. result.OrderBy(f => f.StartOffset).ThenBy(f => f.RuleId, StringComparer.Ordinal)];
     }
+
+    private static bool WarnAgainstClaims(SourceDocument document) => ClaimWarnings.WarnAgainstClaims(document, block => TextFold.Fold(block.Text));
 
     // A post, not an article's paragraph: a 150-character paragraph of an industry article that describes marketing
     // (我们帮他们1个月加粉5w+…) read whole sounds like a testimonial.
@@ -187,6 +192,7 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
             && !SalutationGuard.IsOnlySalutation(span)
             && EnglishLabelCue.Supports(label, span) && !EnglishLabelCue.IsPlainQuestion(span)
             && !DeniesOrReports(label, span)
+            && !(label == Labels.Testimonial && NegationDetector.QuotesUnderCue(TextFold.Fold(span.ToString())))
             && !overlapping.Any(i => !BesideOtherCategories || result[i].Category == label)
             && StillHoldsWithout(JudgedInContext(result, srcStart, srcEnd, label), span, label, threshold);
     }
@@ -230,7 +236,7 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
     /// Whether the sentence, once the flagged words are taken out, still shows a sign of warning, negating, quoting or asking. The
     /// model may read 稳赚不赔的定投方案 as a warning because of 不赔; with no such sign outside the flagged words, the rule stands.
     /// </summary>
-    private static bool WarnsBesideFindings(ReadOnlySpan<char> sentence, List<Finding> findings, List<int> overlapping)
+    private static bool WarnsBesideFindings(ReadOnlySpan<char> sentence, List<Finding> findings, List<int> overlapping, Func<bool> warnsAgainstClaims)
     {
         string rest = TextFold.Fold(sentence.ToString());
         foreach (int i in overlapping)
@@ -243,8 +249,52 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
             }
         }
 
-        return NegationDetector.HasWarningSign(rest);
+        if (!NegationDetector.HasWarningSign(rest))
+        {
+            return false;
+        }
+
+        // Quotation marks around the advertiser's own voice (a press release's “我们是…”,董事长表示; "we are…," Ms Ng added) quote
+        // its claim rather than report someone else's; in a draft that warns against claims they may still name one.
+        return !SpeaksForItself(rest) || warnsAgainstClaims() || NegationDetector.HasWarningSign(WithoutQuotationMarks(rest));
     }
+
+    // How an organisation speaks of itself (folded text).
+    private static readonly string[] OwnVoice = ["我们", "我行", "本行", "我司", "本公司", "我公司", "we are", "we're", "we have", "we offer", "our "];
+
+    /// <summary>Whether words in quotation marks speak as "we": the quotation is the organisation's own statement.</summary>
+    private static bool SpeaksForItself(string folded)
+    {
+        foreach (var (open, close) in QuotationMarks)
+        {
+            for (int start = folded.IndexOf(open, StringComparison.Ordinal); start >= 0; start = folded.IndexOf(open, start + 1))
+            {
+                int end = folded.IndexOf(close, start + 1);
+                if (end < 0)
+                {
+                    break;
+                }
+
+                var quoted = folded.AsSpan(start + 1, end - start - 1);
+                foreach (string voice in OwnVoice)
+                {
+                    int at = quoted.IndexOf(voice, StringComparison.Ordinal);
+                    if (at >= 0 && (!char.IsAsciiLetter(voice[0]) || at == 0 || !char.IsAsciiLetter(quoted[at - 1])))
+                    {
+                        return true;
+                    }
+                }
+
+                start = end;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly (char Open, char Close)[] QuotationMarks = [('“', '”'), ('「', '」'), ('『', '』'), ('"', '"')];
+
+    private static string WithoutQuotationMarks(string folded) => string.Concat(folded.Where(c => c is not ('“' or '”' or '「' or '」' or '『' or '』' or '"')));
 
     /// <summary>
     /// The line a sentence stands on: an annual rate stated in the next sentence of the same line (34.9% APR representative. No

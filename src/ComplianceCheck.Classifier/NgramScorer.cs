@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace ComplianceCheck.Classifier;
 
@@ -87,13 +88,33 @@ internal sealed class NgramScorer
         }
 
         double norm = (_spec.Normalize ? Math.Sqrt(sumOfSquares) : 1) / weight;
-        foreach (var gram in grams)
+
+        // The vocabulary and its weights are larger than a core's L2 cache and each n-gram lands at a random place in them,
+        // so lookups wait on memory: every slot is requested a few n-grams ahead, and every weight row before the first is
+        // read, so the loads overlap instead of queueing one after another.
+        var features = scratch.Features(grams.Length);
+        for (int k = 0; k < grams.Length; k++)
         {
-            int feature = Find(gram.Key);
+            if (k + PrefetchDistance < grams.Length)
+            {
+                Prefetch(_entries, (int)grams[k + PrefetchDistance].Key & _mask);
+            }
+
+            int feature = Find(grams[k].Key);
+            features[k] = feature;
+            if (feature >= 0)
+            {
+                Prefetch(_weights, feature * _labels);
+            }
+        }
+
+        for (int k = 0; k < grams.Length; k++)
+        {
+            int feature = features[k];
             if (feature >= 0)
             {
                 // The same float arithmetic as the reference path (a float value times a float weight), so scores agree to rounding.
-                float value = (float)(gram.Count / norm);
+                float value = (float)(grams[k].Count / norm);
                 int row = feature * _labels;
                 for (int i = 0; i < _labels; i++)
                 {
@@ -103,6 +124,20 @@ internal sealed class NgramScorer
         }
 
         scratch.Reset();
+    }
+
+    private const int PrefetchDistance = 8;
+
+    private static unsafe void Prefetch<T>(T[] array, int index)
+        where T : unmanaged
+    {
+        if (Sse.IsSupported)
+        {
+            fixed (T* start = array)
+            {
+                Sse.Prefetch0(start + index);
+            }
+        }
     }
 
     private int Find(ulong key)
@@ -178,6 +213,7 @@ internal sealed class NgramScorer
         private char[] _text = new char[256];
         private Gram[] _grams = new Gram[1024];
         private int[] _slots = new int[2048];
+        private int[] _features = new int[1024];
         private int _gramCount;
 
         /// <summary>"\u0002" + the normalised sentence + "\u0003", as <see cref="NgramFeatures"/> marks it.</summary>
@@ -206,7 +242,9 @@ internal sealed class NgramScorer
             }
 
             var slots = _slots;
-            int mask = slots.Length - 1;
+
+            // Sized by this sentence, not by the longest one seen: a short sentence keeps its probes within a few cache lines.
+            int mask = Math.Min(slots.Length, (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(most * 2, 64))) - 1;
             int last = marked.Length - 1;
             for (int i = 0; i <= last; i++)
             {
@@ -245,6 +283,17 @@ internal sealed class NgramScorer
             }
 
             return _grams.AsSpan(0, _gramCount);
+        }
+
+        /// <summary>A buffer for the feature id of each of <paramref name="count"/> n-grams.</summary>
+        public Span<int> Features(int count)
+        {
+            if (_features.Length < count)
+            {
+                _features = new int[_grams.Length];
+            }
+
+            return _features.AsSpan(0, count);
         }
 
         /// <summary>Empties the table by clearing only the slots this sentence used.</summary>

@@ -152,6 +152,9 @@ public sealed class ModelAugmenterTests
     [InlineData("ON-SCREEN TEXT: \"Can't go down long-term\"", "Can't go down", false)]
     [InlineData("口播：“这款理财稳赚不赔，放心冲！”", "稳赚不赔", false)]
     [InlineData("VO: \"Don't believe anyone who says a fund can't go down.\"", "can't go down", true)]
+    [InlineData("\"Quite simply, we are the No.1 bank for families,\" Ms Ng added.", "No.1", false)]
+    [InlineData("董事长表示：“我们就是全省最安全的银行。”", "最安全", false)]
+    [InlineData("\"The No.1 bank for families,\" the complaint quoted the advert as saying.", "No.1", true)]
     public void Downgrade_needs_a_sign_of_warning_beside_the_flagged_words(string text, string match, bool lowered)
     {
         var doc = DocumentLoader.LoadText("a.txt", text);
@@ -159,6 +162,39 @@ public sealed class ModelAugmenterTests
         var warning = new FakeClassifier(_ => P(Labels.CleanWarning, 0.95));
         var finding = new ModelAugmenter(warning, new ModelSettings()).Augment(doc, Profile, [rule]).ShouldHaveSingleItem();
         finding.Severity.ShouldBe(lowered ? Severity.Info : Severity.Error);
+    }
+
+    [Fact]
+    public void The_advertisers_own_voice_in_quotation_marks_may_still_be_a_quotation_in_a_draft_that_warns_against_claims()
+    {
+        string text = "反诈课堂：识别诈骗话术\n\n警惕高收益陷阱。\n\n谨防冒充银行的骗局。\n\n骗子说：“我们的产品是全省最安全的。”\n";
+        var doc = DocumentLoader.LoadText("a.txt", text);
+        var rule = RuleFinding(doc, "最安全");
+        var warning = new FakeClassifier(_ => P(Labels.CleanWarning, 0.95));
+        new ModelAugmenter(warning, new ModelSettings()).Augment(doc, Profile, [rule]).ShouldHaveSingleItem().Severity.ShouldBe(Severity.Info);
+    }
+
+    [Fact]
+    public void A_quoted_line_in_a_draft_that_warns_against_claims_gets_no_model_finding()
+    {
+        string script = "反诈短视频脚本\n\n镜头1\n陌生男子：“这个项目收益稳稳的，名额不多。”\n字幕：警惕！这是典型诈骗话术\n\n镜头2\n女儿：“爸，当心骗局。”\n\n口播：谨防投资陷阱。\n";
+        var doc = DocumentLoader.LoadText("a.txt", script);
+        new ModelAugmenter(Fake(), new ModelSettings()).Augment(doc, Profile, []).ShouldBeEmpty();
+
+        // The same line in a promotion is the draft's own claim.
+        var promotion = DocumentLoader.LoadText("a.txt", "新品上市\n主播：“这个项目收益稳稳的，名额不多。”\n");
+        new ModelAugmenter(Fake(), new ModelSettings()).Augment(promotion, Profile, []).ShouldHaveSingleItem().Line.ShouldBe(2);
+    }
+
+    [Fact]
+    public void A_testimonial_quoted_under_a_cue_of_warning_gets_no_model_finding()
+    {
+        var testimonial = new FakeClassifier(_ => P(Labels.Testimonial, 0.95));
+        var shown = DocumentLoader.LoadText("a.txt", "在投教短视频里，我们模拟了诈骗分子的开场白：“姐，这个产品我自己都买了十万，三个月就赚了一万。”\n");
+        new ModelAugmenter(testimonial, new ModelSettings()).Augment(shown, Profile, []).ShouldBeEmpty();
+
+        var told = DocumentLoader.LoadText("a.txt", "王女士说：“这个产品我自己都买了十万，三个月就赚了一万。”你心动吗？\n");
+        new ModelAugmenter(testimonial, new ModelSettings()).Augment(told, Profile, []).ShouldHaveSingleItem().RuleId.ShouldBe("ML-TESTIMONIAL");
     }
 
     [Fact]

@@ -76,4 +76,28 @@ public class NegationDetectorTests
         int at = folded.IndexOf(word, StringComparison.Ordinal);
         NegationDetector.Judge(folded, new SentenceMap(folded), at, at + word.Length).ShouldBe(expected);
     }
+
+    [Theory]
+    [InlineData("客户：“这个产品保本吗？”", "保本", ContextVerdict.Quoted)]
+    [InlineData("你信“稳赚不赔”这种话吗？", "稳赚不赔", ContextVerdict.Quoted)]
+    [InlineData("小王：“我们行的理财就是零风险的，比存款还划算，我帮您办一单？”", "零风险", ContextVerdict.Asserted)]
+    [InlineData("主播：“想要稳稳的收益吗？我们这款理财零风险！”", "零风险", ContextVerdict.Asserted)]
+    public void A_question_bears_on_a_quoted_claim_only_from_outside_the_quotation_or_within_its_clause(string sentence, string word, ContextVerdict expected)
+    {
+        string folded = TextFold.Fold(sentence);
+        int at = folded.IndexOf(word, StringComparison.Ordinal);
+        NegationDetector.Judge(folded, new SentenceMap(folded), at, at + word.Length).ShouldBe(expected);
+    }
+
+    [Theory]
+    [InlineData("在投教短视频里，我们模拟了诈骗分子的开场白：“姐，这个产品零风险，我自己都买了十万。”", true)]
+    [InlineData("警惕这类话术：“我买了三个月就赚了两万”。", true)]
+    [InlineData("王女士说：“我买了三个月赚了2万，太香了！”你心动吗？", false)]
+    [InlineData("警惕！我们的“安心盈”三个月赚了2万。", false)]
+    [InlineData("诈骗分子常冒充客服，请提高警惕。", false)]
+    [InlineData("某公司创始人现身说法：“我家的大部分流动资产都交给了这支团队。”", false)]
+    public void Quoted_words_under_a_cue_outside_the_quotation_are_an_example_shown(string sentence, bool expected)
+    {
+        NegationDetector.QuotesUnderCue(TextFold.Fold(sentence)).ShouldBe(expected);
+    }
 }

@@ -175,6 +175,50 @@ public static class NegationDetector
         return false;
     }
 
+    /// <summary>
+    /// Whether folded text quotes someone's words (more than a name) and says outside the quotation that it reports, warns or
+    /// cites (我们模拟了诈骗分子的开场白：“…我自己都买了十万。”): the words are an example shown, not the sentence's own claim. A
+    /// question outside the quotation is no such sign: “我买了三个月赚了2万！”你心动吗？ still promotes.
+    /// </summary>
+    public static bool QuotesUnderCue(string folded)
+    {
+        var outside = new System.Text.StringBuilder(folded.Length);
+        bool quotedWords = false;
+        int depth = 0;
+        int quoteStart = 0;
+        for (int i = 0; i < folded.Length; i++)
+        {
+            char c = folded[i];
+            if (c is '“' or '「' or '『')
+            {
+                if (depth++ == 0)
+                {
+                    quoteStart = i;
+                }
+            }
+            else if (c is '”' or '」' or '』' && depth > 0)
+            {
+                if (--depth == 0)
+                {
+                    quotedWords |= i - quoteStart - 1 > MaxQuotedNameLength || folded.AsSpan(quoteStart + 1, i - quoteStart - 1).IndexOfAny(SentencePunctuation) >= 0;
+                }
+            }
+            else if (depth == 0)
+            {
+                outside.Append(c);
+            }
+        }
+
+        if (!quotedWords)
+        {
+            return false;
+        }
+
+        // 现身说法 (to testify from one's own experience) introduces a testimonial; its 说法 is no "so-called claim".
+        string rest = outside.Replace("现身说法", string.Empty).ToString();
+        return QuotationCues.Any(cue => cue is not ("?" or "吗") && rest.Contains(cue, StringComparison.Ordinal));
+    }
+
     private static bool ClosesBefore(string folded, char close, int from, int to)
     {
         for (int i = folded.IndexOf(close, from, Math.Max(0, to - from)); i >= 0 && i < to; i = i + 1 < to ? folded.IndexOf(close, i + 1, to - i - 1) : -1)
@@ -488,13 +532,48 @@ public static class NegationDetector
         var sentence = folded.AsSpan(sStart, sEnd - sStart);
         foreach (string cue in QuotationCues)
         {
-            if (sentence.Contains(cue, StringComparison.Ordinal))
+            if (cue is "?" or "吗" ? AsksOfTheHit(folded, sStart, sEnd, start, end, cue) : sentence.Contains(cue, StringComparison.Ordinal))
             {
                 return true;
             }
         }
 
         return DefinesTerm(folded, start, end);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> QuoteMarks = System.Buffers.SearchValues.Create(string.Concat(QuotePairs.Select(q => $"{q.Open}{q.Close}")));
+
+    /// <summary>
+    /// Whether a question in the sentence bears on the quoted hit: it asks about the quotation from outside it (你信“稳赚”吗?), or
+    /// shares the hit's clause (“这个产品保本吗?”). A speaker's question in another clause of the same quotation (小王:“…就是零风险的,
+    /// 我帮您办一单?”) closes a sales pitch, it does not question the claim.
+    /// </summary>
+    private static bool AsksOfTheHit(string folded, int sStart, int sEnd, int start, int end, string cue)
+    {
+        for (int q = folded.IndexOf(cue, sStart, sEnd - sStart, StringComparison.Ordinal); q >= 0;
+            q = q + 1 < sEnd ? folded.IndexOf(cue, q + 1, sEnd - q - 1, StringComparison.Ordinal) : -1)
+        {
+            var between = q >= end ? folded.AsSpan(end, q - end) : q + cue.Length <= start ? folded.AsSpan(q + cue.Length, start - q - cue.Length) : default;
+            if (between.IndexOfAny(QuoteMarks) >= 0 || !HasClauseBreak(between))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasClauseBreak(ReadOnlySpan<char> text)
+    {
+        foreach (char c in text)
+        {
+            if (SentenceMap.IsClauseBreak(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // What follows a quoted term that is being explained or denied rather than claimed: “最优执行”是券商的法定义务, 这里的“最优”指的是…,

@@ -21,13 +21,6 @@ public sealed class RuleEngine
         "compliant alternative", "what not to say", "instead say",
     ];
 
-    // Strong signs that a draft teaches readers to recognise risky claims rather than making them.
-    private static readonly string[] EducationMarkers =
-    [
-        "诈骗", "骗局", "反诈", "防骗", "投资者教育", "投教", "警惕", "谨防", "话术", "套路", "陷阱", "识别", "误区", "scam", "fraud", "red flag",
-        "too good to be true", "investor education", "warning signs",
-    ];
-
     private readonly Rule[] _rules;
     private readonly PhraseAutomaton _automaton;
     private readonly LiteralUse[][] _uses;
@@ -616,31 +609,9 @@ public sealed class RuleEngine
             return _exampleTables.Contains(container);
         }
 
-        /// <summary>
-        /// Whether the draft as a whole warns against such claims (an investor-education or anti-fraud article): then a claim in
-        /// quotation marks is one it names, as in a heading “名额有限、欲购从速”：制造紧迫感, even where that sentence has no cue of
-        /// its own. Decided once per draft, from at least three blocks with a strong cue, so that a promotion with one anti-fraud
-        /// line in its footer does not qualify.
-        /// </summary>
-        private bool WarnsAgainstClaims()
-        {
-            if (_warnsAgainstClaims == null)
-            {
-                int blocks = 0;
-                foreach (var block in _doc.Blocks)
-                {
-                    string folded = _foldedBlocks.TryGetValue(block.Index, out var known) ? known : TextFold.Fold(block.Text);
-                    if (EducationMarkers.Any(m => folded.Contains(m, StringComparison.Ordinal)) && ++blocks >= 3)
-                    {
-                        break;
-                    }
-                }
-
-                _warnsAgainstClaims = blocks >= 3;
-            }
-
-            return _warnsAgainstClaims.Value;
-        }
+        /// <summary>Decided once per draft (<see cref="ClaimWarnings"/>), from the blocks folded so far where it can.</summary>
+        private bool WarnsAgainstClaims() => _warnsAgainstClaims ??= ClaimWarnings.WarnAgainstClaims(
+            _doc, block => _foldedBlocks.TryGetValue(block.Index, out var known) ? known : TextFold.Fold(block.Text));
 
         private bool IsException(int ruleIndex, Rule rule, BlockText ctx, int start, int end)
         {

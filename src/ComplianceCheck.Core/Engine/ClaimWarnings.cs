@@ -1,0 +1,37 @@
+using ComplianceCheck.Core.Documents;
+
+namespace ComplianceCheck.Core.Engine;
+
+/// <summary>
+/// Whether a draft as a whole warns against risky claims (an investor-education article, an anti-fraud script): then a claim in
+/// quotation marks is one it names, as in a heading “名额有限、欲购从速”：制造紧迫感 or a scammer's line 陌生男子：“保本保息，稳赚不赔！”,
+/// even where that sentence has no cue of its own. Decided from at least three blocks with a strong cue, so that a promotion
+/// with one anti-fraud line in its footer does not qualify.
+/// </summary>
+public static class ClaimWarnings
+{
+    private const int BlocksNeeded = 3;
+
+    // Strong signs that a draft teaches readers to recognise risky claims rather than making them.
+    private static readonly string[] EducationMarkers =
+    [
+        "诈骗", "骗局", "反诈", "防骗", "投资者教育", "投教", "警惕", "谨防", "话术", "套路", "陷阱", "识别", "误区", "scam", "fraud", "red flag",
+        "too good to be true", "investor education", "warning signs",
+    ];
+
+    /// <summary>Whether <paramref name="document"/> warns against claims; <paramref name="folded"/> gives a block's folded text.</summary>
+    public static bool WarnAgainstClaims(SourceDocument document, Func<TextBlock, string> folded)
+    {
+        int blocks = 0;
+        foreach (var block in document.Blocks)
+        {
+            string text = folded(block);
+            if (EducationMarkers.Any(m => text.Contains(m, StringComparison.Ordinal)) && ++blocks >= BlocksNeeded)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
