@@ -198,17 +198,29 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
     }
 
     /// <summary>
-    /// Whether the sentence denies the claim its label names (每个承诺词都被否定: 不保本, 我们不追求最高收益), asks about a price
+    /// Whether the sentence denies the claim its label names (每个承诺词都被否定或只是被引述、被问到: 不保本, 我们不追求最高收益), asks about a price
     /// rather than states one (借1万一年利息多少？), or reports money already paid back (本金及收益已返还至您的银行卡), which is a notice,
     /// not a promise.
     /// </summary>
     private static bool DeniesOrReports(string label, ReadOnlySpan<char> sentence) => label switch
     {
-        Labels.Guarantee => NegationDetector.OnlyNegated(TextFold.Fold(sentence.ToString()), GuaranteeWords) || TransactionNotice.IsPaidOut(sentence),
-        Labels.Absolute => NegationDetector.OnlyNegated(TextFold.Fold(sentence.ToString()), SuperlativeWords),
+        Labels.Guarantee => DeniesSafety(TextFold.Fold(sentence.ToString())) || TransactionNotice.IsPaidOut(sentence),
+        Labels.Absolute => NegationDetector.DeniesEvery(TextFold.Fold(sentence.ToString()), SuperlativeWords),
         Labels.Apr => AsksThePrice(sentence),
         _ => false,
     };
+
+    // Who cannot bear a loss, and that the product is not for them: together a suitability warning ("if you can't afford to lose
+    // money, this isn't for you"; 接受不了本金亏损的，这类产品并不适合你), whose 本金 and 亏损 the model reads as a promise.
+    private static readonly string[] CannotBearLoss =
+        ["接受不了", "承受不了", "受不了", "无法承受", "不能承受", "无法接受", "不能接受", "can't afford to lose", "cannot afford to lose", "can't accept", "cannot accept"];
+
+    private static readonly string[] NotSuitable = ["不适合", "不适宜", "not suitable", "isn't suitable", "unsuitable", "not right for", "isn't right for", "isn't for you", "not for you"];
+
+    private static bool DeniesSafety(string folded) => NegationDetector.DeniesEvery(folded, GuaranteeWords) || TurnsAwayThoseWhoCannotLose(folded);
+
+    private static bool TurnsAwayThoseWhoCannotLose(string folded) =>
+        CannotBearLoss.Any(cue => folded.Contains(cue, StringComparison.Ordinal)) && NotSuitable.Any(cue => folded.Contains(cue, StringComparison.Ordinal));
 
     // A question that asks for an amount (利息多少？, "how much is the interest?"); a rhetorical one (一块钱一天，还需要犹豫吗？) prices.
     private static readonly string[] AmountQuestions = ["多少", "几", "怎么算", "如何计算", "how much", "what is the", "what's the", "what are the"];

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.X86;
 
 namespace ComplianceCheck.Classifier;
@@ -128,15 +129,24 @@ internal sealed class NgramScorer
 
     private const int PrefetchDistance = 8;
 
-    private static unsafe void Prefetch<T>(T[] array, int index)
-        where T : unmanaged
+    // Two plain overloads rather than one generic helper: ReadyToRun left the generic one out of the precompiled image, so every
+    // call went through a stub to quick-jitted code. Through a ref rather than `fixed`, which would keep them from being
+    // inlined; a prefetch of an address the GC has since moved is only a wasted hint.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void Prefetch(ulong[] array, int index)
     {
         if (Sse.IsSupported)
         {
-            fixed (T* start = array)
-            {
-                Sse.Prefetch0(start + index);
-            }
+            Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(array), index)));
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void Prefetch(float[] array, int index)
+    {
+        if (Sse.IsSupported)
+        {
+            Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(array), index)));
         }
     }
 

@@ -186,6 +186,20 @@ public sealed class ModelAugmenterTests
         new ModelAugmenter(Fake(), new ModelSettings()).Augment(promotion, Profile, []).ShouldHaveSingleItem().Line.ShouldBe(2);
     }
 
+    [Theory]
+    [InlineData("弹幕肯定有人问“这只保本吗”——不保本！没有任何基金是保本的。", false)]
+    [InlineData("如果你完全接受不了本金出现亏损，那这类产品并不适合你。", false)]
+    [InlineData("If you can't afford to lose money, this fund is not suitable for you.", false)]
+    [InlineData("客户总问“这只保本吗”，我都说放心，保本！", true)]
+    [InlineData("很多人问这只保本吗？答案是：到期保本保息。", true)]
+    [InlineData("接受不了亏损？那就买这款，本金稳稳的。", true)]
+    public void A_guarantee_the_sentence_only_asks_about_and_denies_or_a_suitability_warning_gets_no_model_finding(string text, bool flagged)
+    {
+        var guarantee = new FakeClassifier(_ => P(Labels.Guarantee, 0.95));
+        var doc = DocumentLoader.LoadText("a.txt", text + "\n");
+        new ModelAugmenter(guarantee, new ModelSettings()).Augment(doc, Profile, []).Any().ShouldBe(flagged);
+    }
+
     [Fact]
     public void A_testimonial_quoted_under_a_cue_of_warning_gets_no_model_finding()
     {

@@ -23,6 +23,18 @@ public class NegationDetectorTests
     }
 
     [Theory]
+    [InlineData("没有稳赚这回事，也没有保本的基金。", true)]
+    [InlineData("弹幕肯定有人问“这只保本吗”——不保本！", true)]
+    [InlineData("Returns are not guaranteed.", true)]
+    [InlineData("有人问“这只保本吗”", false)]
+    [InlineData("不保本，但这款稳赚。", false)]
+    [InlineData("问：这只保本吗？答：当然保本。", false)]
+    public void A_text_denies_the_words_when_it_negates_one_and_asserts_none(string sentence, bool denies)
+    {
+        NegationDetector.DeniesEvery(TextFold.Fold(sentence), ["保本", "稳赚", "guaranteed"]).ShouldBe(denies);
+    }
+
+    [Theory]
     [InlineData("如果有人跟你说“这单亏了算我的”，请直接拉黑", "亏了算我的")]
     [InlineData("Quote from the notice: the firm called its product \"the safest investment in Asia\".", "the safest investment")]
     [InlineData("那些到处晒收益截图的“理财达人”，往往只晒赚钱的那一笔。", "晒收益截图")]

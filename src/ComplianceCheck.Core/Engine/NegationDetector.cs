@@ -251,26 +251,30 @@ public static class NegationDetector
     }
 
     /// <summary>
-    /// Whether <paramref name="folded"/> holds at least one of <paramref name="words"/> and every occurrence of them is negated
-    /// (没有稳赚这回事, 我不会跟您说保本, returns are not guaranteed).
+    /// Whether the text denies every one of <paramref name="words"/> it holds, counting a word it only quotes or asks about as
+    /// not asserted (没有稳赚这回事, returns are not guaranteed, 弹幕有人问“这只保本吗”——不保本！): at least one is negated and none
+    /// is asserted.
     /// </summary>
-    public static bool OnlyNegated(string folded, IReadOnlyList<string> words)
+    public static bool DeniesEvery(string folded, IReadOnlyList<string> words)
     {
-        bool any = false;
+        bool negated = false;
+        SentenceMap? sentences = null;
         foreach (string word in words)
         {
             for (int at = folded.IndexOf(word, StringComparison.Ordinal); at >= 0; at = folded.IndexOf(word, at + word.Length, StringComparison.Ordinal))
             {
-                if (!IsNegated(folded, at))
+                switch (Judge(folded, sentences ??= new SentenceMap(folded), at, at + word.Length))
                 {
-                    return false;
+                    case ContextVerdict.Asserted:
+                        return false;
+                    case ContextVerdict.Negated:
+                        negated = true;
+                        break;
                 }
-
-                any = true;
             }
         }
 
-        return any;
+        return negated;
     }
 
     internal static ContextVerdict Judge(string folded, SentenceMap sentences, int start, int end)
