@@ -39,6 +39,7 @@ public class NegationDetectorTests
     [InlineData("Quote from the notice: the firm called its product \"the safest investment in Asia\".", "the safest investment")]
     [InlineData("那些到处晒收益截图的“理财达人”，往往只晒赚钱的那一笔。", "晒收益截图")]
     [InlineData("他在群里说：“闭眼买，明年至少翻一倍。”", "翻一倍")]
+    [InlineData("Prosecutors alleged the dealer sold its coins as risk-free.", "risk-free")]
     public void Quoted_flagged_words_a_quoted_sentence_or_an_ironic_title_are_signs_of_warning(string sentence, string flagged)
     {
         NegationDetector.HasWarningSign(Removed(sentence, flagged)).ShouldBeTrue();
@@ -50,6 +51,8 @@ public class NegationDetectorTests
     [InlineData("别犹豫，保本收益等你来拿。", "保本", false)]
     [InlineData("该基金已转型，不再具有保本保障机制。", "保本", true)]
     [InlineData("从此不再犹豫，保本收益稳稳拿。", "保本", false)]
+    [InlineData("黄金并非只涨不跌，2013年金价曾一年下跌近三成。", "只涨不跌", true)]
+    [InlineData("黄金并非只是避险工具，它还能只涨不跌。", "只涨不跌", false)]
     public void Telling_the_reader_not_to_take_something_for_a_promise_negates_the_promise(string sentence, string word, bool negated)
     {
         NegatedAt(sentence, word).ShouldBe(negated);

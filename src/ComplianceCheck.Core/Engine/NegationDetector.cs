@@ -32,7 +32,7 @@ public static class NegationDetector
     // Words that start with a negation character but do not negate what follows.
     private static readonly string[] NotNegations =
     [
-        "不仅", "不但", "不只", "不断", "不少", "不错", "不管", "不论", "无论", "不光", "不停", "不再犹豫", "非常", "非凡", "并非只", "未来", "不一样", "不容错过", "不是一般", "不是一点", "不是盖的", "不是吹",
+        "不仅", "不但", "不只", "不断", "不少", "不错", "不管", "不论", "无论", "不光", "不停", "不再犹豫", "非常", "非凡", "并非只是", "并非只有", "并非只要", "并非只为", "并非只在", "未来", "不一样", "不容错过", "不是一般", "不是一点", "不是盖的", "不是吹",
         "别错过", "不要错过", "勿错过", "未曾有过", "不用愁", "不用担心", "不用求人", "不用排队", "不用跑", "不用等", "不怕", "没有之一", "非你莫属", "不二之选", "别人", "特别",
         "区别", "类别", "级别", "个别", "告别", "识别", "除非", "是非", "无非", "莫非", "不赔", "不亏", "不跌", "不输",
 
@@ -51,7 +51,7 @@ public static class NegationDetector
     [
         "广告法", "《", "禁止", "不得", "严禁", "警惕", "谨防", "违规", "违法", "处罚", "罚款", "骗局", "诈骗", "虚假", "整改", "通报", "监管",
         "骗子", "套路", "陷阱", "别信", "轻信", "请勿", "吗", "?", "示例", "此类", "表述", "删除", "写道", "宣称", "声称", "号称", "鼓吹", "标榜",
-        "噱头", "自称", "写着", "吐槽", "误区", "谣言", "说法", "话术", "伪命题", "不存在", "唔好信", "咪信", "myth", "misconception", "refers to", "the claim", "prohibit", "finra", "rule 2210", "regulation", "beware", "scam", "fraud", "fined", "banned", "misleading",
+        "噱头", "自称", "写着", "吐槽", "误区", "谣言", "说法", "话术", "伪命题", "不存在", "唔好信", "咪信", "myth", "misconception", "refers to", "the claim", "prohibit", "finra", "rule 2210", "regulation", "beware", "scam", "fraud", "fined", "banned", "misleading", "alleged", "enforcement action", "cftc",
     ];
 
     private static readonly string[] Penalties =
