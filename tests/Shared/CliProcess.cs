@@ -14,6 +14,9 @@ public static class CliProcess
 {
     private static readonly Lazy<string> Dll = new(FindDll);
 
+    /// <summary>The built <c>compliance.dll</c> the tests run.</summary>
+    public static string DllPath => Dll.Value;
+
     public static CliResult Run(string workingDirectory, params string[] args) => Run(workingDirectory, null, null, args);
 
     public static CliResult Run(string workingDirectory, byte[]? stdin, IDictionary<string, string>? environment, params string[] args)

@@ -194,21 +194,33 @@ public sealed class Scanner
 
         for (int i = 0; i < inputs.Count; i++)
         {
-            FileResult? result;
-            Interlocked.Exchange(ref awaited, i);
-            while (true)
+            if (Volatile.Read(ref results[i]) == null)
             {
-                ready.Reset();
-                if ((result = Volatile.Read(ref results[i])) != null)
-                {
-                    break;
-                }
-
-                ready.Wait();
+                // Workers take files in order, so once the file a batch ahead is done, those before it are too (or nearly):
+                // one wake then serves the whole batch, where waking for each file cost a context switch per file.
+                AwaitResult(results, Math.Min(i + WakeBatch, inputs.Count - 1), ref awaited, ready);
             }
 
+            var result = AwaitResult(results, i, ref awaited, ready);
             results[i] = null;
             yield return result;
+        }
+    }
+
+    private const int WakeBatch = 16;
+
+    private static FileResult AwaitResult(FileResult?[] results, int index, ref int awaited, ManualResetEventSlim ready)
+    {
+        Interlocked.Exchange(ref awaited, index);
+        while (true)
+        {
+            ready.Reset();
+            if (Volatile.Read(ref results[index]) is { } result)
+            {
+                return result;
+            }
+
+            ready.Wait();
         }
     }
 }
