@@ -18,6 +18,9 @@ public static class DisclosureGuard
         "可能会亏损", "可能会损失", "可能发生亏损", "可能发生损失", "不能保证", "无法保证", "不能承诺", "无法承诺", "不存在保本", "仅供参考", "只是参考", "不代表实际", "随市场波动", "不是固定的", "并非固定",
         "没有只赚不赔",
 
+        // A structured deposit's or a floating product's range, told with its floor (最终收益取决于挂钩标的表现，有可能只拿到最低档收益).
+        "取决于挂钩", "可能只拿到", "可能只能拿到", "可能只获得", "可能只能获得", "可能仅获得",
+
         // A sentence that sets a fact apart from what it does not mean (保额递增，但这不等于你的钱每年涨3%) disclaims: no
         // risky sentence in the labelled corpora or the blind sets holds one of these.
         "不等于", "不意味着", "并不代表",

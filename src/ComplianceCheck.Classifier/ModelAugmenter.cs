@@ -190,6 +190,7 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
         return prediction.Probability >= threshold && !DisclosureGuard.HasDisclosure(span)
             && !(label == Labels.Apr && (AnnualRateGuard.StatesAnnualRate(LineAround(blockText, start, end)) || !AprApplies(profile)))
             && !SalutationGuard.IsOnlySalutation(span)
+            && !CustomerQuestion.Asks(span, LineAround(blockText, start, end))
             && EnglishLabelCue.Supports(label, span) && !EnglishLabelCue.IsPlainQuestion(span)
             && !DeniesOrReports(label, span)
             && !(label == Labels.Testimonial && NegationDetector.QuotesUnderCue(TextFold.Fold(span.ToString())))

@@ -200,6 +200,21 @@ public sealed class ModelAugmenterTests
         new ModelAugmenter(guarantee, new ModelSettings()).Augment(doc, Profile, []).Any().ShouldBe(flagged);
     }
 
+    [Theory]
+    [InlineData("客户：存款安全吗？会不会像理财一样亏？", false)]
+    [InlineData("2024-06-03 10:16 客户A：这个会不会亏本金？", false)]
+    [InlineData("7. 评论：这只基金保本吗？", false)]
+    [InlineData("Customer: Is my money guaranteed?", false)]
+    [InlineData("客户经理：还在担心亏钱吗？", true)]
+    [InlineData("客户：这个保本吗？客服：放心，保本保息。", true)]
+    [InlineData("会不会像理财一样亏？不会，本金一分不少。", true)]
+    public void A_customers_question_in_a_chat_or_comment_thread_gets_no_model_finding(string text, bool flagged)
+    {
+        var guarantee = new FakeClassifier(_ => P(Labels.Guarantee, 0.95));
+        var doc = DocumentLoader.LoadText("a.txt", text + "\n");
+        new ModelAugmenter(guarantee, new ModelSettings()).Augment(doc, Profile, []).Any().ShouldBe(flagged);
+    }
+
     [Fact]
     public void A_testimonial_quoted_under_a_cue_of_warning_gets_no_model_finding()
     {

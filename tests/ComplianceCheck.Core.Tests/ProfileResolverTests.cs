@@ -75,6 +75,10 @@ public class ProfileResolverTests
         Rules.Vocabulary.NormalizeProduct("crypto").ShouldBeNull();
         Rules.Vocabulary.NormalizeChannel("poster").ShouldBe("wechat-moments");
         Rules.Vocabulary.NormalizeChannel("fax").ShouldBeNull();
+        Rules.Vocabulary.NormalizeChannel("直播").ShouldBe("live-stream");
+        Rules.Vocabulary.NormalizeChannel("newsletter").ShouldBe("email");
+        Rules.Vocabulary.NormalizeChannel("客服").ShouldBe("chat");
+        Rules.Vocabulary.NormalizeChannel("推送").ShouldBe("app-banner");
         ConfigLoader.Parse("paths:\n  - glob: 'a/**'\n    product: 理财\n    channel: 小红书\n", "c.yaml").Paths[0]
             .ShouldSatisfyAllConditions(m => m.Product.ShouldBe("wealth"), m => m.Channel.ShouldBe("xiaohongshu"));
     }

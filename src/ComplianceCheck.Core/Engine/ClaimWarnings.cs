@@ -19,6 +19,22 @@ public static class ClaimWarnings
         "too good to be true", "investor education", "warning signs",
     ];
 
+    // The draft's own statement that it promotes nothing (本文为投资者教育内容，不涉及任何产品推介). Not 不构成投资建议, which
+    // promotions carry too.
+    private static readonly string[] NoPromotionStatements =
+    [
+        "不涉及任何产品推介", "不涉及产品推介", "不涉及任何产品销售", "不涉及产品销售", "不涉及任何产品推荐", "不涉及具体产品", "不推介任何产品",
+        "不构成任何产品推介", "does not promote any product", "not a promotion of any product",
+    ];
+
+    /// <summary>
+    /// Whether <paramref name="document"/> teaches readers about claims (<see cref="WarnAgainstClaims"/>) and says it promotes no
+    /// product: then no product's risk statement is missing from it.
+    /// </summary>
+    public static bool IsEducationWithoutPromotion(SourceDocument document, Func<TextBlock, string> folded) =>
+        document.Blocks.Any(block => NoPromotionStatements.Any(m => folded(block).Contains(m, StringComparison.Ordinal)))
+        && WarnAgainstClaims(document, folded);
+
     /// <summary>Whether <paramref name="document"/> warns against claims; <paramref name="folded"/> gives a block's folded text.</summary>
     public static bool WarnAgainstClaims(SourceDocument document, Func<TextBlock, string> folded)
     {

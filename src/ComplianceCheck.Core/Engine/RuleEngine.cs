@@ -610,8 +610,9 @@ public sealed class RuleEngine
         }
 
         /// <summary>Decided once per draft (<see cref="ClaimWarnings"/>), from the blocks folded so far where it can.</summary>
-        private bool WarnsAgainstClaims() => _warnsAgainstClaims ??= ClaimWarnings.WarnAgainstClaims(
-            _doc, block => _foldedBlocks.TryGetValue(block.Index, out var known) ? known : TextFold.Fold(block.Text));
+        private bool WarnsAgainstClaims() => _warnsAgainstClaims ??= ClaimWarnings.WarnAgainstClaims(_doc, FoldedBlock);
+
+        private string FoldedBlock(TextBlock block) => _foldedBlocks.TryGetValue(block.Index, out var known) ? known : TextFold.Fold(block.Text);
 
         private bool IsException(int ruleIndex, Rule rule, BlockText ctx, int start, int end)
         {
@@ -682,6 +683,11 @@ public sealed class RuleEngine
 
         private void CheckRequiredStatements()
         {
+            if (ClaimWarnings.IsEducationWithoutPromotion(_doc, FoldedBlock))
+            {
+                return;
+            }
+
             foreach (int ruleIndex in _engine._requiredRules)
             {
                 // A rule that applies only to some messages of a batch was triggered there or not at all.

@@ -10,7 +10,7 @@ public static class Vocabulary
         ["wealth", "fund", "private-fund", "insurance", "credit", "securities", "deposit", "general", "none"];
 
     public static readonly IReadOnlyList<string> Channels =
-        ["wechat-article", "wechat-moments", "xiaohongshu", "short-video", "app-banner", "sms", "web", "print"];
+        ["wechat-article", "wechat-moments", "xiaohongshu", "short-video", "live-stream", "app-banner", "sms", "email", "chat", "web", "print"];
 
     public static readonly IReadOnlyList<string> Languages = ["zh-CN", "en"];
 
@@ -35,8 +35,12 @@ public static class Vocabulary
         ["wechat-moments"] = ["朋友圈", "微信朋友圈", "moments", "moments-poster", "poster", "海报"],
         ["xiaohongshu"] = ["小红书", "rednote", "red"],
         ["short-video"] = ["短视频", "抖音", "视频号", "快手", "douyin", "tiktok", "video", "video-script"],
-        ["app-banner"] = ["app", "banner", "横幅", "开屏"],
+        ["live-stream"] = ["直播", "直播间", "直播带货", "livestream", "live", "webinar"],
+        ["app-banner"] = ["app", "banner", "横幅", "开屏", "弹窗", "推送", "push", "push-notification", "popup"],
         ["sms"] = ["短信", "text-message"],
+        ["email"] = ["邮件", "电子邮件", "e-mail", "newsletter", "edm"],
+        // One-to-one messages to a known client (理财经理 or 客服 in WeChat or the app), not a public channel.
+        ["chat"] = ["私聊", "客服", "一对一", "聊天", "企业微信", "customer-service", "dm", "direct-message"],
         ["web"] = ["官网", "网页", "网站", "website", "webpage"],
         ["print"] = ["印刷", "纸质", "宣传册", "折页", "flyer", "brochure", "leaflet"],
     });
