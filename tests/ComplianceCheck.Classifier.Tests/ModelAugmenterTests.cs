@@ -195,9 +195,15 @@ public sealed class ModelAugmenterTests
     [InlineData("接受不了亏损？那就买这款，本金稳稳的。", true)]
     public void A_guarantee_the_sentence_only_asks_about_and_denies_or_a_suitability_warning_gets_no_model_finding(string text, bool flagged)
     {
+        FlaggedAsGuarantee(text).ShouldBe(flagged);
+    }
+
+    /// <summary>Whether a one-line draft gets a finding when the model reads every sentence as a confident guarantee.</summary>
+    private static bool FlaggedAsGuarantee(string text)
+    {
         var guarantee = new FakeClassifier(_ => P(Labels.Guarantee, 0.95));
         var doc = DocumentLoader.LoadText("a.txt", text + "\n");
-        new ModelAugmenter(guarantee, new ModelSettings()).Augment(doc, Profile, []).Any().ShouldBe(flagged);
+        return new ModelAugmenter(guarantee, new ModelSettings()).Augment(doc, Profile, []).Any();
     }
 
     [Theory]
@@ -210,9 +216,7 @@ public sealed class ModelAugmenterTests
     [InlineData("会不会像理财一样亏？不会，本金一分不少。", true)]
     public void A_customers_question_in_a_chat_or_comment_thread_gets_no_model_finding(string text, bool flagged)
     {
-        var guarantee = new FakeClassifier(_ => P(Labels.Guarantee, 0.95));
-        var doc = DocumentLoader.LoadText("a.txt", text + "\n");
-        new ModelAugmenter(guarantee, new ModelSettings()).Augment(doc, Profile, []).Any().ShouldBe(flagged);
+        FlaggedAsGuarantee(text).ShouldBe(flagged);
     }
 
     [Fact]

@@ -9,6 +9,9 @@ internal static class TestRules
 {
     public const string Basis = "legalBasis: {type: statute, law: 《中华人民共和国广告法》, article: 第九条}";
 
+    /// <summary>The engine over the shipped rule packs, built once for the tests that need it.</summary>
+    public static readonly Lazy<RuleEngine> BuiltIn = new(() => new RuleEngine(RuleSet.Load()));
+
     public static RuleEngine BuildEngine(string rulesYaml, string lang = "zh-CN") =>
         new(RuleSet.FromFiles([("test/" + lang + "/test.yaml", $"lang: {lang}\nrules:\n{rulesYaml}", lang)]));
 
