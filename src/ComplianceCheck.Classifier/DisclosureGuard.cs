@@ -46,8 +46,8 @@ public static class DisclosureGuard
         {
             for (int at = folded.IndexOf(cue, StringComparison.Ordinal); at >= 0; at = folded.IndexOf(cue, at + 1, StringComparison.Ordinal))
             {
-                // "不可能亏损" promises the opposite of "可能亏损".
-                if (!(cue.StartsWith('可') && at > 0 && folded[at - 1] == '不'))
+                // "不可能亏损" promises the opposite of "可能亏损", "never to lose value" of "may lose value".
+                if (!(cue.StartsWith('可') && at > 0 && folded[at - 1] == '不') && !DeniedLoss(folded, cue, at))
                 {
                     return true;
                 }
@@ -56,4 +56,9 @@ public static class DisclosureGuard
 
         return false;
     }
+
+    private static readonly string[] LossDenials = ["never to ", "never ", "won't ", "will not ", "cannot ", "can't ", "not "];
+
+    private static bool DeniedLoss(string folded, string cue, int at) =>
+        cue.StartsWith("lose", StringComparison.Ordinal) && LossDenials.Any(d => folded.AsSpan(0, at).EndsWith(d, StringComparison.Ordinal));
 }

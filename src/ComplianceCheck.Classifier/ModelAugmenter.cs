@@ -205,7 +205,7 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
     /// </summary>
     private static bool DeniesOrReports(string label, ReadOnlySpan<char> sentence) => label switch
     {
-        Labels.Guarantee => DeniesSafety(TextFold.Fold(sentence.ToString())) || TransactionNotice.IsPaidOut(sentence),
+        Labels.Guarantee => DeniesSafety(TextFold.Fold(sentence.ToString())) || TransactionNotice.IsPaidOut(sentence) || StatesSumAssuredGrowth(sentence),
         Labels.Absolute => NegationDetector.DeniesEvery(TextFold.Fold(sentence.ToString()), SuperlativeWords),
         Labels.Apr => AsksThePrice(sentence),
         _ => false,
@@ -222,6 +222,21 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
 
     private static bool TurnsAwayThoseWhoCannotLose(string folded) =>
         CannotBearLoss.Any(cue => folded.Contains(cue, StringComparison.Ordinal)) && NotSuitable.Any(cue => folded.Contains(cue, StringComparison.Ordinal));
+
+    // A policy's sum assured that grows by contract (有效保险金额每年按3.0%复利递增) is a term of the contract, like a guaranteed rate; said
+    // to be a return (相当于收益锁定), it is a promise again.
+    private static readonly string[] SumAssured = ["有效保额", "有效保险金额", "基本保额", "基本保险金额", "保险金额", "保额"];
+
+    private static readonly string[] Grows = ["递增", "增长", "增加"];
+
+    private static readonly string[] ReturnWords = ["收益", "回报", "利息", "赚", "翻倍", "理财"];
+
+    private static bool StatesSumAssuredGrowth(ReadOnlySpan<char> sentence)
+    {
+        string folded = TextFold.Fold(sentence.ToString());
+        return SumAssured.Any(w => folded.Contains(w, StringComparison.Ordinal)) && Grows.Any(w => folded.Contains(w, StringComparison.Ordinal))
+            && !ReturnWords.Any(w => folded.Contains(w, StringComparison.Ordinal));
+    }
 
     // A question that asks for an amount (利息多少？, "how much is the interest?"); a rhetorical one (一块钱一天，还需要犹豫吗？) prices.
     private static readonly string[] AmountQuestions = ["多少", "几", "怎么算", "如何计算", "how much", "what is the", "what's the", "what are the"];

@@ -193,6 +193,9 @@ public sealed class ModelAugmenterTests
     [InlineData("客户总问“这只保本吗”，我都说放心，保本！", true)]
     [InlineData("很多人问这只保本吗？答案是：到期保本保息。", true)]
     [InlineData("接受不了亏损？那就买这款，本金稳稳的。", true)]
+    [InlineData("这是一款增额终身寿险，有效保险金额每年按3.0%复利递增。", false)]
+    [InlineData("保额每年3.5%复利递增，相当于收益锁定一辈子。", true)]
+    [InlineData("Hold the portfolio for five years and it is guaranteed never to lose value.", true)]
     public void A_guarantee_the_sentence_only_asks_about_and_denies_or_a_suitability_warning_gets_no_model_finding(string text, bool flagged)
     {
         FlaggedAsGuarantee(text).ShouldBe(flagged);

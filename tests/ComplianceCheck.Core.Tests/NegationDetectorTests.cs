@@ -85,6 +85,8 @@ public class NegationDetectorTests
     [InlineData("“闭眼买”不是选基方法：我们整理了阅读基金定期报告的五个关键点。", "闭眼买", ContextVerdict.Quoted)]
     [InlineData("“保本”并非银行理财的承诺，净值会波动。", "保本", ContextVerdict.Quoted)]
     [InlineData("“闭眼买”就完事了，这只基金拿着不用管。", "闭眼买", ContextVerdict.Asserted)]
+    [InlineData("第一句：“保险就是存款，还保本”——保险产品不是存款，提前退保可能有损失。", "保险就是存款", ContextVerdict.Quoted)]
+    [InlineData("客户都说：“保险就是存款，还保本”——我们这款更是如此。", "保险就是存款", ContextVerdict.Asserted)]
     public void A_quoted_term_followed_by_what_it_is_not_is_named_not_claimed(string sentence, string word, ContextVerdict expected)
     {
         string folded = TextFold.Fold(sentence);

@@ -542,7 +542,37 @@ public static class NegationDetector
             }
         }
 
-        return DefinesTerm(folded, start, end);
+        return DefinesTerm(folded, start, end) || RebuttedAfterDash(folded, sEnd, end);
+    }
+
+    // What a correction after a quoted line says (“保险就是存款”——保险产品不是存款): the quotation is the claim it corrects.
+    private static readonly string[] Rebuttals =
+        ["不是", "并非", "不保证", "不代表", "不等于", "不能", "均不", "禁止", "不得", "违规", "误导", "错误", "有损失", "可能亏损", "not ", "isn't", "aren't", "never"];
+
+    /// <summary>Whether the quotation holding the hit is followed at once by a dash and a correction (“X”——…不是…), as a list of myths has it.</summary>
+    private static bool RebuttedAfterDash(string folded, int sEnd, int end)
+    {
+        int close = folded.AsSpan(end, Math.Max(0, sEnd - end)).IndexOfAny(ClosingMarks);
+        if (close < 0)
+        {
+            return false;
+        }
+
+        var rest = folded.AsSpan(end + close + 1, sEnd - end - close - 1).TrimStart();
+        if (!(rest.StartsWith("—") || rest.StartsWith("--") || rest.StartsWith("─")))
+        {
+            return false;
+        }
+
+        foreach (string rebuttal in Rebuttals)
+        {
+            if (rest.Contains(rebuttal, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static readonly System.Buffers.SearchValues<char> QuoteMarks = System.Buffers.SearchValues.Create(string.Concat(QuotePairs.Select(q => $"{q.Open}{q.Close}")));
