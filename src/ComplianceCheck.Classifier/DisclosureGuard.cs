@@ -39,15 +39,20 @@ public static class DisclosureGuard
         "is never risk-free", "cannot guarantee", "can't guarantee", "can not guarantee", "don't guarantee", "doesn't guarantee",
     ];
 
+    // A disclaimer followed by "but" (不构成投资建议，不过跟我上车的都吃到了涨停; "not financial advice, but everyone … is up 80%")
+    // does not cover what follows: the claim after the contrast stands on its own.
+    private static readonly string[] Contrasts = ["但是", "但", "不过", "可是", "然而", " but ", " however", " yet "];
+
     public static bool HasDisclosure(ReadOnlySpan<char> sentence)
     {
         string folded = TextFold.Fold(sentence.ToString());
+        int turn = LastContrast(folded);
         foreach (string cue in Cues)
         {
             for (int at = folded.IndexOf(cue, StringComparison.Ordinal); at >= 0; at = folded.IndexOf(cue, at + 1, StringComparison.Ordinal))
             {
                 // "不可能亏损" promises the opposite of "可能亏损", "never to lose value" of "may lose value".
-                if (!(cue.StartsWith('可') && at > 0 && folded[at - 1] == '不') && !DeniedLoss(folded, cue, at))
+                if (!(cue.StartsWith('可') && at > 0 && folded[at - 1] == '不') && !DeniedLoss(folded, cue, at) && at > turn)
                 {
                     return true;
                 }
@@ -55,6 +60,64 @@ public static class DisclosureGuard
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Where the claim after the contrast starts in a sentence that disclaims first and then turns (以上不构成投资建议，但跟着买三个月翻倍;
+    /// "NFA, but this ticker doubles by Friday"), else -1. Positions are those of <paramref name="sentence"/>.
+    /// </summary>
+    public static int ClaimAfterDisclaimer(ReadOnlySpan<char> sentence)
+    {
+        string folded = TextFold.Fold(sentence.ToString());
+        int turn = LastContrast(folded, out int length);
+        if (turn < 0)
+        {
+            return -1;
+        }
+
+        foreach (string cue in Cues.Concat(AdviceDisclaimers))
+        {
+            int at = folded.IndexOf(cue, StringComparison.Ordinal);
+            if (at >= 0 && at < turn && IsWord(folded, at, cue.Length))
+            {
+                return turn + length;
+            }
+        }
+
+        return -1;
+    }
+
+    // A finfluencer's sign-off ("not financial advice", NFA, DYOR): it turns a sentence like a disclosure does, but it is no
+    // disclosure itself, so it never keeps the model from judging the sentence.
+    private static readonly string[] AdviceDisclaimers =
+        ["not financial advice", "not investment advice", "nfa", "dyor", "do your own research", "个人观点", "仅代表个人", "不荐股"];
+
+    // NFA inside "unfair" or "infant" is no sign-off.
+    private static bool IsWord(string folded, int at, int length) =>
+        !char.IsAsciiLetter(folded[at]) || ((at == 0 || !char.IsAsciiLetter(folded[at - 1])) && (at + length >= folded.Length || !char.IsAsciiLetter(folded[at + length])));
+
+    private static int LastContrast(string folded) => LastContrast(folded, out _);
+
+    private static int LastContrast(string folded, out int length)
+    {
+        int last = -1;
+        length = 0;
+        foreach (string contrast in Contrasts)
+        {
+            for (int at = folded.LastIndexOf(contrast, StringComparison.Ordinal); at > last; at = at == 0 ? -1 : folded.LastIndexOf(contrast, at - 1, StringComparison.Ordinal))
+            {
+                // 不但…而且 and 但凡 join, they do not turn.
+                bool joins = contrast == "但" && ((at > 0 && folded[at - 1] == '不') || (at + 1 < folded.Length && folded[at + 1] == '凡'));
+                if (!joins)
+                {
+                    last = at;
+                    length = contrast.Length;
+                    break;
+                }
+            }
+        }
+
+        return last;
     }
 
     private static readonly string[] LossDenials = ["never to ", "never ", "won't ", "will not ", "cannot ", "can't ", "not "];

@@ -108,14 +108,26 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
                 {
                     added.Add(ModelFinding(document, prediction, srcStart, srcEnd));
                     addedInBlock = true;
+                    continue;
                 }
-                else if (overlapping.Count > 0 && prediction.Label == Labels.CleanWarning && prediction.Probability >= settings.DowngradeThreshold
+
+                // What follows "但/but" after a disclaimer is not covered by it: rule findings there keep their severity, and the
+                // model judges that part on its own.
+                int turn = DisclosureGuard.ClaimAfterDisclaimer(span);
+                int srcTurn = turn > 0 ? block.SourceStart(start + turn) : int.MaxValue;
+                if (overlapping.Count > 0 && prediction.Label == Labels.CleanWarning && prediction.Probability >= settings.DowngradeThreshold
                     && WarnsBesideFindings(span, result, overlapping, () => warnsAgainstClaims ??= WarnAgainstClaims(document)))
                 {
-                    foreach (int i in overlapping)
+                    foreach (int i in overlapping.Where(i => result[i].StartOffset < srcTurn))
                     {
                         result[i] = Downgrade(result[i], prediction.Probability);
                     }
+                }
+
+                if (mayAdd && turn > 0 && ClaimAfterDisclaimer(document, block, start + turn, end, profile, result, overlapping) is { } claim)
+                {
+                    added.Add(claim);
+                    addedInBlock = true;
                 }
             }
 
@@ -144,6 +156,33 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
 
         result.AddRange(added);
         return [.. result.OrderBy(f => f.StartOffset).ThenBy(f => f.RuleId, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// A disclaimer does not cure the promise after it (不构成投资建议，不过跟我上车的都吃到了两个涨停; "not financial advice, but everyone who
+    /// bought is up 80%"): the model, which reads the sentence whole as a warning, judges what follows the contrast on its own.
+    /// </summary>
+    private Finding? ClaimAfterDisclaimer(SourceDocument document, TextBlock block, int claimStart, int end, DraftProfile profile, List<Finding> result,
+        List<int> overlapping)
+    {
+        while (claimStart < end && (char.IsWhiteSpace(block.Text[claimStart]) || char.IsPunctuation(block.Text[claimStart])))
+        {
+            claimStart++;
+        }
+
+        var claim = block.Text.AsSpan(claimStart, end - claimStart);
+        if (!SentenceSplitter.IsLongEnoughForFinding(claim))
+        {
+            return null;
+        }
+
+        int srcStart = block.SourceStart(claimStart);
+        int srcEnd = Math.Max(srcStart, block.SourceEnd(end));
+        OverlappingRuleFindings(result, srcStart, srcEnd, overlapping);
+        var prediction = model.Predict(claim);
+        return Holds(prediction, claim, block.Text, claimStart, end, profile, result, overlapping, srcStart, srcEnd)
+            ? ModelFinding(document, prediction, srcStart, srcEnd)
+            : null;
     }
 
     private static bool WarnAgainstClaims(SourceDocument document) => ClaimWarnings.WarnAgainstClaims(document, block => TextFold.Fold(block.Text));

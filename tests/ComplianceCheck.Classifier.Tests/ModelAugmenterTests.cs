@@ -222,6 +222,33 @@ public sealed class ModelAugmenterTests
         FlaggedAsGuarantee(text).ShouldBe(flagged);
     }
 
+    [Theory]
+    [InlineData("不构成投资建议哈，不过跟我上车的家人们这周都吃到了两个涨停板。", "跟我上车的家人们这周都吃到了两个涨停板。")]
+    [InlineData("Not financial advice, but everyone in my group is up 80% on these calls today.", "everyone in my group is up 80% on these calls today.")]
+    [InlineData("以上内容不构成投资建议，但请注意控制仓位。", null)]
+    [InlineData("不但收益稳定，而且不构成任何风险。", null)]
+    [InlineData("Beware of unfair fees, but everyone in my group is up 80% on these calls today.", null)]
+    public void A_claim_after_a_disclaimer_and_a_but_is_judged_on_its_own(string text, string? flagged)
+    {
+        var model = new FakeClassifier(s =>
+            s.Contains("不构成", StringComparison.Ordinal) || s.Contains("advice", StringComparison.Ordinal) || s.Contains("unfair", StringComparison.Ordinal)
+                ? P(Labels.CleanWarning, 0.95)
+            : s.Contains("涨停", StringComparison.Ordinal) || s.Contains("80%", StringComparison.Ordinal) ? P(Labels.Testimonial, 0.97)
+            : P(Labels.CleanPromo, 0.95));
+        var doc = DocumentLoader.LoadText("a.txt", text + "\n");
+
+        var findings = new ModelAugmenter(model, new ModelSettings()).Augment(doc, Profile, []);
+
+        if (flagged == null)
+        {
+            findings.ShouldBeEmpty();
+        }
+        else
+        {
+            findings.ShouldHaveSingleItem().ShouldSatisfyAllConditions(f => f.Match.ShouldBe(flagged), f => f.Category.ShouldBe("testimonial"));
+        }
+    }
+
     [Fact]
     public void A_testimonial_quoted_under_a_cue_of_warning_gets_no_model_finding()
     {

@@ -52,6 +52,8 @@ public class NegationDetectorTests
     [InlineData("该基金已转型，不再具有保本保障机制。", "保本", true)]
     [InlineData("从此不再犹豫，保本收益稳稳拿。", "保本", false)]
     [InlineData("黄金并非只涨不跌，2013年金价曾一年下跌近三成。", "只涨不跌", true)]
+    [InlineData("不构成投资建议哈，不过跟我上车的都稳赚了。", "稳赚", false)]
+    [InlineData("我们不过度承诺收益，也不保本。", "承诺收益", true)]
     [InlineData("黄金并非只是避险工具，它还能只涨不跌。", "只涨不跌", false)]
     public void Telling_the_reader_not_to_take_something_for_a_promise_negates_the_promise(string sentence, string word, bool negated)
     {

@@ -32,7 +32,7 @@ public static class NegationDetector
     // Words that start with a negation character but do not negate what follows.
     private static readonly string[] NotNegations =
     [
-        "不仅", "不但", "不只", "不断", "不少", "不错", "不管", "不论", "无论", "不光", "不停", "不再犹豫", "非常", "非凡", "并非只是", "并非只有", "并非只要", "并非只为", "并非只在", "未来", "不一样", "不容错过", "不是一般", "不是一点", "不是盖的", "不是吹",
+        "不仅", "不但", "不只", "不断", "不少", "不错", "不过", "不久", "不料", "不妨", "不管", "不论", "无论", "不光", "不停", "不再犹豫", "非常", "非凡", "并非只是", "并非只有", "并非只要", "并非只为", "并非只在", "未来", "不一样", "不容错过", "不是一般", "不是一点", "不是盖的", "不是吹",
         "别错过", "不要错过", "勿错过", "未曾有过", "不用愁", "不用担心", "不用求人", "不用排队", "不用跑", "不用等", "不怕", "没有之一", "非你莫属", "不二之选", "别人", "特别",
         "区别", "类别", "级别", "个别", "告别", "识别", "除非", "是非", "无非", "莫非", "不赔", "不亏", "不跌", "不输",
 
@@ -499,8 +499,16 @@ public static class NegationDetector
         return words;
     }
 
+    // 不过 is "but", except where it means "not over-" (不过度承诺, 不过分宣传, 不过于乐观).
+    private static readonly string[] NotOver = ["不过度", "不过分", "不过于", "不过高", "不过多"];
+
     private static bool StartsNonNegation(string folded, int at)
     {
+        if (NotOver.Any(w => string.CompareOrdinal(folded, at, w, 0, w.Length) == 0))
+        {
+            return false;
+        }
+
         foreach (string word in NotNegations)
         {
             if (string.CompareOrdinal(folded, at, word, 0, word.Length) == 0)
