@@ -68,6 +68,12 @@ public static class DisclosureGuard
     /// </summary>
     public static int ClaimAfterDisclaimer(ReadOnlySpan<char> sentence)
     {
+        // Most sentences have no contrast at all: tell that from the raw text, without folding a copy of every sentence.
+        if (!HasContrast(sentence))
+        {
+            return -1;
+        }
+
         string folded = TextFold.Fold(sentence.ToString());
         int turn = LastContrast(folded, out int length);
         if (turn < 0)
@@ -91,6 +97,13 @@ public static class DisclosureGuard
     // disclosure itself, so it never keeps the model from judging the sentence.
     private static readonly string[] AdviceDisclaimers =
         ["not financial advice", "not investment advice", "nfa", "dyor", "do your own research", "个人观点", "仅代表个人", "不荐股"];
+
+    // One vectorised search per word on the raw sentence (a multi-string search over Chinese words walks a dictionary per
+    // character): most sentences have no contrast, and are not folded at all.
+    private static bool HasContrast(ReadOnlySpan<char> sentence) =>
+        sentence.Contains('但') || sentence.Contains("不过", StringComparison.Ordinal) || sentence.Contains("可是", StringComparison.Ordinal)
+        || sentence.Contains("然而", StringComparison.Ordinal) || sentence.Contains(" but ", StringComparison.OrdinalIgnoreCase)
+        || sentence.Contains(" however", StringComparison.OrdinalIgnoreCase) || sentence.Contains(" yet ", StringComparison.OrdinalIgnoreCase);
 
     // NFA inside "unfair" or "infant" is no sign-off.
     private static bool IsWord(string folded, int at, int length) =>

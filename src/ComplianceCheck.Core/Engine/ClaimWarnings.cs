@@ -24,15 +24,21 @@ public static class ClaimWarnings
     private static readonly string[] NoPromotionStatements =
     [
         "不涉及任何产品推介", "不涉及产品推介", "不涉及任何产品销售", "不涉及产品销售", "不涉及任何产品推荐", "不涉及具体产品", "不推介任何产品",
-        "不构成任何产品推介", "does not promote any product", "not a promotion of any product",
+        "不构成任何产品推介", "does not promote any product", "Does not promote any product", "not a promotion of any product",
     ];
+
+    // Every statement holds one of these: a few vectorised searches of the raw text, before any block is folded.
+    private static bool MayStateNoPromotion(string text) =>
+        text.Contains("不涉及", StringComparison.Ordinal) || text.Contains("不推介", StringComparison.Ordinal) || text.Contains("产品推介", StringComparison.Ordinal)
+        || text.Contains("promot", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Whether <paramref name="document"/> teaches readers about claims (<see cref="WarnAgainstClaims"/>) and says it promotes no
     /// product: then no product's risk statement is missing from it.
     /// </summary>
     public static bool IsEducationWithoutPromotion(SourceDocument document, Func<TextBlock, string> folded) =>
-        document.Blocks.Any(block => NoPromotionStatements.Any(m => folded(block).Contains(m, StringComparison.Ordinal)))
+        MayStateNoPromotion(document.Text)
+        && document.Blocks.Any(block => NoPromotionStatements.Any(m => folded(block).Contains(m, StringComparison.Ordinal)))
         && WarnAgainstClaims(document, folded);
 
     /// <summary>Whether <paramref name="document"/> warns against claims; <paramref name="folded"/> gives a block's folded text.</summary>

@@ -504,9 +504,15 @@ public static class NegationDetector
 
     private static bool StartsNonNegation(string folded, int at)
     {
-        if (NotOver.Any(w => string.CompareOrdinal(folded, at, w, 0, w.Length) == 0))
+        if (folded[at] == '不' && at + 1 < folded.Length && folded[at + 1] == '过')
         {
-            return false;
+            foreach (string word in NotOver)
+            {
+                if (string.CompareOrdinal(folded, at, word, 0, word.Length) == 0)
+                {
+                    return false;
+                }
+            }
         }
 
         foreach (string word in NotNegations)

@@ -251,6 +251,8 @@ public sealed class RuleEngine
         private AvoidList? _avoidList;
         private bool? _warnsAgainstClaims;
 
+        private bool? _educationWithoutPromotion;
+
         public EngineRun(RuleEngine engine, SourceDocument doc, DraftProfile profile, EngineOptions options)
         {
             _engine = engine;
@@ -612,6 +614,9 @@ public sealed class RuleEngine
         /// <summary>Decided once per draft (<see cref="ClaimWarnings"/>), from the blocks folded so far where it can.</summary>
         private bool WarnsAgainstClaims() => _warnsAgainstClaims ??= ClaimWarnings.WarnAgainstClaims(_doc, FoldedBlock);
 
+        /// <summary>Decided once per draft, and only for a draft that misses a statement (<see cref="ClaimWarnings"/>).</summary>
+        private bool IsEducationWithoutPromotion() => _educationWithoutPromotion ??= ClaimWarnings.IsEducationWithoutPromotion(_doc, FoldedBlock);
+
         private string FoldedBlock(TextBlock block) => _foldedBlocks.TryGetValue(block.Index, out var known) ? known : TextFold.Fold(block.Text);
 
         private bool IsException(int ruleIndex, Rule rule, BlockText ctx, int start, int end)
@@ -683,11 +688,6 @@ public sealed class RuleEngine
 
         private void CheckRequiredStatements()
         {
-            if (ClaimWarnings.IsEducationWithoutPromotion(_doc, FoldedBlock))
-            {
-                return;
-            }
-
             foreach (int ruleIndex in _engine._requiredRules)
             {
                 // A rule that applies only to some messages of a batch was triggered there or not at all.
@@ -708,7 +708,10 @@ public sealed class RuleEngine
                 {
                     if (!StatementIn(ruleIndex, Enumerable.Range(0, _doc.Blocks.Count)))
                     {
-                        AddMissing(rule, triggers.Count > 0 ? triggers[0] : null);
+                        if (!IsEducationWithoutPromotion())
+                        {
+                            AddMissing(rule, triggers.Count > 0 ? triggers[0] : null);
+                        }
                     }
 
                     continue;
@@ -719,7 +722,10 @@ public sealed class RuleEngine
                     // A message of a batch goes out alone: the statement must be in it.
                     if (!StatementIn(ruleIndex, BlocksBeside(trigger.Block, _doc.IsMessageBatch ? 0 : rule.BlockWindow)))
                     {
-                        AddMissing(rule, trigger);
+                        if (!IsEducationWithoutPromotion())
+                        {
+                            AddMissing(rule, trigger);
+                        }
                     }
                 }
             }
