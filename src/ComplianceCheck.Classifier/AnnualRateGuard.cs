@@ -17,4 +17,19 @@ public static partial class AnnualRateGuard
     private static partial Regex AnnualRate();
 
     public static bool StatesAnnualRate(ReadOnlySpan<char> sentence) => AnnualRate().IsMatch(TextFold.Fold(sentence.ToString()));
+
+    // Pay in 2 to 4 instalments with no interest is not credit with a finance charge (Regulation Z's four-instalment rule), as
+    // EN-APR-001's exception has it: there is no rate to state.
+    [GeneratedRegex(
+        @"\b(pay in|split (it |your purchase |the cost |everything )?into|spread (it |the cost )?over) (2|3|4|two|three|four) (interest-free |interest free |equal |fortnightly |monthly )?(instal?ments|payments)\b",
+        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex ShortInterestFreePlan();
+
+    public static bool IsShortInterestFreePlan(ReadOnlySpan<char> sentence)
+    {
+        string folded = TextFold.Fold(sentence.ToString());
+        return ShortInterestFreePlan().IsMatch(folded) && (folded.Contains("interest-free", StringComparison.Ordinal)
+            || folded.Contains("interest free", StringComparison.Ordinal) || folded.Contains("no interest", StringComparison.Ordinal)
+            || folded.Contains("0% interest", StringComparison.Ordinal));
+    }
 }

@@ -227,7 +227,8 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
 
         var label = prediction.Label;
         return prediction.Probability >= threshold && !DisclosureGuard.HasDisclosure(span)
-            && !(label == Labels.Apr && (AnnualRateGuard.StatesAnnualRate(LineAround(blockText, start, end)) || !AprApplies(profile)))
+            && !(label == Labels.Apr && (AnnualRateGuard.StatesAnnualRate(LineAround(blockText, start, end)) || !AprApplies(profile)
+                || AnnualRateGuard.IsShortInterestFreePlan(span)))
             && !SalutationGuard.IsOnlySalutation(span)
             && !CustomerQuestion.Asks(span, LineAround(blockText, start, end))
             && EnglishLabelCue.Supports(label, span) && !EnglishLabelCue.IsPlainQuestion(span)

@@ -627,6 +627,8 @@ public sealed class ModelAugmenterTests
     [InlineData(Labels.Apr, "用户：借1万一年利息多少？", false)]
     [InlineData(Labels.Apr, "借1万一天利息只要2元。", true)]
     [InlineData(Labels.Apr, "一块钱一天，周转一万，这事儿还需要犹豫吗？", true)]
+    [InlineData(Labels.Apr, "Pay in 3 interest-free instalments with no fees when you pay on time.", false)]
+    [InlineData(Labels.Apr, "Pay in 12 easy instalments, interest-free for the first 3 months.", true)]
     [InlineData(Labels.Guarantee, "【鑫盈理财】您认购的「安心盈90天」已到期，本金及收益已返还至您的银行卡。", false)]
     [InlineData(Labels.Guarantee, "Your interest of £4.12 has been paid into your Easy Saver.", false)]
     [InlineData(Labels.Guarantee, "到期本金及收益全额返还，一分不少。", true)]
