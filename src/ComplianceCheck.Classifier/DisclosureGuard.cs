@@ -40,6 +40,7 @@ public static class DisclosureGuard
         "may be worth more or less", "may fall as well as rise", "not indicative", "late repayment can cause", "moneyhelper",
         "your home may be repossessed", "think carefully before securing", "no investment is", "not risk-free", "isn't risk-free",
         "is never risk-free", "cannot guarantee", "can't guarantee", "can not guarantee", "don't guarantee", "doesn't guarantee",
+        "risk of loss", "not a certainty", "not a promise", "is a forecast", "are forecasts", "is an estimate", "does not eliminate", "doesn't eliminate",
     ];
 
     // A disclaimer followed by "but" (不构成投资建议，不过跟我上车的都吃到了涨停; "not financial advice, but everyone … is up 80%")

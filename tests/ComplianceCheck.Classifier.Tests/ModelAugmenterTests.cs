@@ -393,6 +393,11 @@ public sealed class ModelAugmenterTests
     [InlineData("保额每年按3.0%递增，但这不等于你的钱每年涨3.0%。", true)]
     [InlineData("保额每年按3.0%递增，你的钱每年稳涨3.0%。", false)]
     [InlineData("这个我要纠正一下，我们从来没有说过不会亏钱，权益基金的净值一定会有波动。", true)]
+    [InlineData("Earnings growth could be in the high single digits, but this is a forecast, not a certainty.", true)]
+    [InlineData("Rebalancing does not remove the risk of loss.", true)]
+    [InlineData("Capital is at risk, but this fund has never lost money in a single year.", false)]
+    [InlineData("This plan is guaranteed never to lose value.", false)]
+    [InlineData("借款前请评估自身还款能力，理性借贷。", true)]
     public void Disclosure_guard_reads_possible_loss_but_not_impossible_loss(string sentence, bool expected) =>
         DisclosureGuard.HasDisclosure(sentence).ShouldBe(expected);
 
