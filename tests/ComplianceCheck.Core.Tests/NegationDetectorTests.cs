@@ -54,6 +54,8 @@ public class NegationDetectorTests
     [InlineData("黄金并非只涨不跌，2013年金价曾一年下跌近三成。", "只涨不跌", true)]
     [InlineData("不构成投资建议哈，不过跟我上车的都稳赚了。", "稳赚", false)]
     [InlineData("我们不过度承诺收益，也不保本。", "承诺收益", true)]
+    [InlineData("这份保单的非保证红利一定会派足。", "红利一定", false)]
+    [InlineData("红利非保证，以公司实际经营成果为准。", "保证", true)]
     [InlineData("黄金并非只是避险工具，它还能只涨不跌。", "只涨不跌", false)]
     public void Telling_the_reader_not_to_take_something_for_a_promise_negates_the_promise(string sentence, string word, bool negated)
     {
