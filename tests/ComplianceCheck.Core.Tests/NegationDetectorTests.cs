@@ -56,6 +56,8 @@ public class NegationDetectorTests
     [InlineData("我们不过度承诺收益，也不保本。", "承诺收益", true)]
     [InlineData("这份保单的非保证红利一定会派足。", "红利一定", false)]
     [InlineData("红利非保证，以公司实际经营成果为准。", "保证", true)]
+    [InlineData("呢隻基金冇保證回報，可能蝕本。", "保证回报", true)]
+    [InlineData("没想到保本收益这么高。", "保本", false)]
     [InlineData("黄金并非只是避险工具，它还能只涨不跌。", "只涨不跌", false)]
     public void Telling_the_reader_not_to_take_something_for_a_promise_negates_the_promise(string sentence, string word, bool negated)
     {

@@ -4,10 +4,14 @@ namespace ComplianceCheck.Core.Engine;
 
 /// <summary>
 /// A one-to-one character fold (full-width → half-width, ideographic and no-break space → space, lower case,
-/// traditional Chinese → simplified), so a folded text has the same length as the original and every offset stays valid.
+/// traditional Chinese → simplified, Cantonese particles → Mandarin), so a folded text has the same length as the original and every offset stays valid.
 /// </summary>
 public static class TextFold
 {
+    // Declared before Table: static fields are initialised in order, and BuildTable reads this one.
+    private static readonly (char Cantonese, char Mandarin)[] CantoneseParticles =
+        [('咗', '了'), ('冇', '没'), ('唔', '不'), ('嘅', '的'), ('喺', '在'), ('哋', '们'), ('嚟', '来'), ('睇', '看'), ('佢', '他')];
+
     private static readonly char[] Table = BuildTable();
 
     // Characters a regex reads as syntax (the hyphen for ranges inside a class, # and space under IgnorePatternWhitespace).
@@ -86,6 +90,13 @@ public static class TextFold
         for (int i = 0; i < TraditionalChinese.Traditional.Length; i++)
         {
             table[TraditionalChinese.Traditional[i]] = TraditionalChinese.Simplified[i];
+        }
+
+        // Cantonese particles that have one Mandarin counterpart each, so 買咗…賺咗 reads as 买了…赚了 and 冇風險 as 没风险 to the
+        // rules, the negation cues and the model alike. Not 係 (also the traditional form of 系) nor 揾 (赚 in 揾钱, 找 in 揾工).
+        foreach (var (cantonese, mandarin) in CantoneseParticles)
+        {
+            table[cantonese] = mandarin;
         }
 
         return table;
