@@ -18,6 +18,22 @@ public class TraditionalChineseTests
     }
 
     [Fact]
+    public void Cantonese_particles_fold_to_their_Mandarin_counterparts_one_for_one()
+    {
+        string draft = "我阿媽買咗呢隻基金，佢話冇風險，唔使驚";
+        string folded = TextFold.Fold(draft);
+        folded.Length.ShouldBe(draft.Length);
+        folded.ShouldBe("我阿妈买了呢只基金,他话没风险,不使惊");
+    }
+
+    [Fact]
+    public void A_Cantonese_claim_meets_the_Mandarin_rules_and_its_negation_is_still_a_negation()
+    {
+        TestRules.Scan(BuiltIn.Value, "呢隻產品冇風險㗎，放心買。", product: "wealth").ShouldContain(f => f.Category == "guarantee");
+        TestRules.Scan(BuiltIn.Value, "投資涉及風險，呢隻產品冇保證回報。", product: "wealth").ShouldNotContain(f => f.Category == "guarantee");
+    }
+
+    [Fact]
     public void A_rule_regex_is_folded_as_its_text_is_and_keeps_its_syntax()
     {
         TextFold.FoldPattern(@"(穩賺|保證)[^，。！－]{0,4}（年化\B\d+％").ShouldBe(@"(稳赚|保证)[^,。!\-]{0,4}\(年化\B\d+%");
