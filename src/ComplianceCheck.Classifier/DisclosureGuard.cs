@@ -1,3 +1,4 @@
+using System.Text;
 using ComplianceCheck.Core.Engine;
 
 namespace ComplianceCheck.Classifier;
@@ -103,11 +104,19 @@ public static class DisclosureGuard
         ["not financial advice", "not investment advice", "nfa", "dyor", "do your own research", "个人观点", "仅代表个人", "不荐股"];
 
     // One vectorised search per word on the raw sentence (a multi-string search over Chinese words walks a dictionary per
-    // character): most sentences have no contrast, and are not folded at all.
-    private static bool HasContrast(ReadOnlySpan<char> sentence) =>
-        sentence.Contains('但') || sentence.Contains("不过", StringComparison.Ordinal) || sentence.Contains("可是", StringComparison.Ordinal)
-        || sentence.Contains("然而", StringComparison.Ordinal) || sentence.Contains(" but ", StringComparison.OrdinalIgnoreCase)
-        || sentence.Contains(" however", StringComparison.OrdinalIgnoreCase) || sentence.Contains(" yet ", StringComparison.OrdinalIgnoreCase);
+    // character, and ignoring case is a slow search for a Chinese word): most sentences have no contrast, and are not folded.
+    private static bool HasContrast(ReadOnlySpan<char> sentence)
+    {
+        foreach (string contrast in Contrasts)
+        {
+            if (sentence.Contains(contrast, Ascii.IsValid(contrast) ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     // NFA inside "unfair" or "infant" is no sign-off.
     private static bool IsWord(string folded, int at, int length) =>

@@ -245,11 +245,13 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
     /// </summary>
     private static bool DeniesOrReports(string label, ReadOnlySpan<char> sentence) => label switch
     {
-        Labels.Guarantee => DeniesSafety(TextFold.Fold(sentence.ToString())) || TransactionNotice.IsPaidOut(sentence) || StatesSumAssuredGrowth(sentence),
+        Labels.Guarantee => DeniesSafetyOrStatesTerms(TextFold.Fold(sentence.ToString())) || TransactionNotice.IsPaidOut(sentence),
         Labels.Absolute => NegationDetector.DeniesEvery(TextFold.Fold(sentence.ToString()), SuperlativeWords),
         Labels.Apr => AsksThePrice(sentence),
         _ => false,
     };
+
+    private static bool DeniesSafetyOrStatesTerms(string folded) => DeniesSafety(folded) || StatesSumAssuredGrowth(folded);
 
     // Who cannot bear a loss, and that the product is not for them: together a suitability warning ("if you can't afford to lose
     // money, this isn't for you"; 接受不了本金亏损的，这类产品并不适合你), whose 本金 and 亏损 the model reads as a promise.
@@ -271,12 +273,9 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
 
     private static readonly string[] ReturnWords = ["收益", "回报", "利息", "赚", "翻倍", "理财"];
 
-    private static bool StatesSumAssuredGrowth(ReadOnlySpan<char> sentence)
-    {
-        string folded = TextFold.Fold(sentence.ToString());
-        return SumAssured.Any(w => folded.Contains(w, StringComparison.Ordinal)) && Grows.Any(w => folded.Contains(w, StringComparison.Ordinal))
+    private static bool StatesSumAssuredGrowth(string folded) =>
+        SumAssured.Any(w => folded.Contains(w, StringComparison.Ordinal)) && Grows.Any(w => folded.Contains(w, StringComparison.Ordinal))
             && !ReturnWords.Any(w => folded.Contains(w, StringComparison.Ordinal));
-    }
 
     // A question that asks for an amount (利息多少？, "how much is the interest?"); a rhetorical one (一块钱一天，还需要犹豫吗？) prices.
     private static readonly string[] AmountQuestions = ["多少", "几", "怎么算", "如何计算", "how much", "what is the", "what's the", "what are the"];

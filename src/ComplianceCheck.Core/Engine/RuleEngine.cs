@@ -708,10 +708,7 @@ public sealed class RuleEngine
                 {
                     if (!StatementIn(ruleIndex, Enumerable.Range(0, _doc.Blocks.Count)))
                     {
-                        if (!IsEducationWithoutPromotion())
-                        {
-                            AddMissing(rule, triggers.Count > 0 ? triggers[0] : null);
-                        }
+                        AddMissing(rule, triggers.Count > 0 ? triggers[0] : null);
                     }
 
                     continue;
@@ -722,10 +719,7 @@ public sealed class RuleEngine
                     // A message of a batch goes out alone: the statement must be in it.
                     if (!StatementIn(ruleIndex, BlocksBeside(trigger.Block, _doc.IsMessageBatch ? 0 : rule.BlockWindow)))
                     {
-                        if (!IsEducationWithoutPromotion())
-                        {
-                            AddMissing(rule, trigger);
-                        }
+                        AddMissing(rule, trigger);
                     }
                 }
             }
@@ -920,6 +914,12 @@ public sealed class RuleEngine
 
         private void AddMissing(RequiredRule rule, (int Rule, int Block, int Start, int End)? trigger)
         {
+            // An education article that promotes no product misses no product's statement.
+            if (IsEducationWithoutPromotion())
+            {
+                return;
+            }
+
             int srcStart, srcEnd;
             string context = string.Empty;
             int insertAt = _doc.Text.Length;
