@@ -21,7 +21,7 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
     // guaranteed), the sentence denies the promise, whatever the model read into the words.
     private static readonly string[] GuaranteeWords =
     [
-        "保本", "保收益", "保息", "稳赚", "稳赢", "零风险", "无风险", "只涨不跌", "刚兑", "刚性兑付", "兜底", "承诺收益", "保证收益", "承诺保本", "保证盈利", "承诺回报",
+        "保本", "保收益", "保息", "保证", "稳赚", "稳赢", "零风险", "无风险", "只涨不跌", "刚兑", "刚性兑付", "兜底", "承诺收益", "保证收益", "承诺保本", "保证盈利", "承诺回报",
         "guaranteed", "guarantee", "risk-free", "risk free", "can't lose", "cannot lose",
     ];
 
@@ -240,12 +240,13 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
 
     /// <summary>
     /// Whether the sentence denies the claim its label names (每个承诺词都被否定或只是被引述、被问到: 不保本, 我们不追求最高收益), asks about a price
-    /// rather than states one (借1万一年利息多少？), or reports money already paid back (本金及收益已返还至您的银行卡), which is a notice,
-    /// not a promise.
+    /// rather than states one (借1万一年利息多少？), reports money already paid back (本金及收益已返还至您的银行卡), which is a notice,
+    /// not a promise, or reports money lost (账户-22%，浮亏一万七千多), which is neither a promise nor a gain story.
     /// </summary>
     private static bool DeniesOrReports(string label, ReadOnlySpan<char> sentence) => label switch
     {
-        Labels.Guarantee => DeniesSafetyOrStatesTerms(TextFold.Fold(sentence.ToString())) || TransactionNotice.IsPaidOut(sentence),
+        Labels.Guarantee => DeniesSafetyOrStatesTerms(TextFold.Fold(sentence.ToString())) || TransactionNotice.IsPaidOut(sentence) || LossReport.Reports(TextFold.Fold(sentence.ToString())),
+        Labels.Testimonial => LossReport.Reports(TextFold.Fold(sentence.ToString())),
         Labels.Absolute => NegationDetector.DeniesEvery(TextFold.Fold(sentence.ToString()), SuperlativeWords),
         Labels.Apr => AsksThePrice(sentence),
         _ => false,

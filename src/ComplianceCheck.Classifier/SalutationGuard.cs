@@ -29,6 +29,7 @@ public static partial class SalutationGuard
         + @"|hey|hi|hello|hiya|guys|everyone|everybody|folks|friends|fam|y'?all|welcome|back|to|my|the|channel|good|morning|afternoon|evening|night"
         + @"|thanks|thank you|for|watching|reading|listening|like|and|subscribe|link|in|bio|see you|next time|soon|tomorrow|bye|goodbye|cheers|so|that'?s|it|all"
         + @"|today|peace|out|xoxo|ok|okay|alright"
+        + @"|dear|valued|clients?|customers?|members?|investors?|policyholders?|cardholders?|sir|madam|colleagues?|partners?"
         + @"|(?>#[^#\s]{1,20})#?)+$",
         RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     private static partial Regex OnlySalutation();

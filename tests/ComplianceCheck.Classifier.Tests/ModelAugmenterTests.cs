@@ -448,6 +448,8 @@ public sealed class ModelAugmenterTests
     [InlineData("有任何问题随时找我，祝您生活愉快！", true)]
     [InlineData("今晚8点准时开抢，手慢无！", false)]
     [InlineData("#借钱#周转#消费贷#", true)]
+    [InlineData("Dear Valued Client,", true)]
+    [InlineData("Dear client, this fund doubled in a year.", false)]
     public void Salutation_guard_knows_a_greeting_from_a_sentence_that_says_something(string sentence, bool expected) =>
         SalutationGuard.IsOnlySalutation(sentence).ShouldBe(expected);
 

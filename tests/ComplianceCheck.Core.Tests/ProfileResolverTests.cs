@@ -100,6 +100,7 @@ public class ProfileResolverTests
     [InlineData("Build your emergency fund first: three to six months of spending in an easy-access savings account.", "deposit")]
     [InlineData("Two years ago I put £3,000 into crypto. Today that pot is worth £11,200. Bitcoin only goes up.", "general")]
     [InlineData("0% on purchases for 24 months. Credit is subject to status. Pay at least the minimum repayment each month.", "credit")]
+    [InlineData("Drive Today Auto Finance: drive away for $69 a week. Bad credit? Get pre-approved in 60 seconds.", "credit")]
     public void Products_are_told_from_their_own_vocabulary(string text, string product)
     {
         ProfileDetector.DetectProduct(TextFold.Fold(text)).ShouldBe(product);

@@ -285,7 +285,7 @@ public static class NegationDetector
 
         var (sStart, sEnd) = sentences.SentenceAt(start);
         return IsQuoted(folded, sStart, sEnd, start, end) || ReportsPenalty(folded.AsSpan(sStart, sEnd - sStart))
-            || AsksAbout(folded, sStart, sEnd, start, end)
+            || AsksAbout(folded, sStart, sEnd, start, end) || ReportedClaim.IsReported(folded, sStart, sEnd, start, end)
             ? ContextVerdict.Quoted
             : ContextVerdict.Asserted;
     }

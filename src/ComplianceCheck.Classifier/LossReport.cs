@@ -1,0 +1,40 @@
+using System.Text.RegularExpressions;
+
+namespace ComplianceCheck.Classifier;
+
+/// <summary>
+/// A sentence that reports money lost (账户-22%，浮亏一万七千多; 股票型基金一年跌20%也见过; "I'm down 25% this year") tells of a loss,
+/// the opposite of a promise of safety or a gain story, however much its figures and fund words read like one to the model. A
+/// gain or a promise beside the loss keeps the sentence a claim (本来亏了四成，跟了两周已经回本了).
+/// </summary>
+public static partial class LossReport
+{
+    [GeneratedRegex(
+        @"(?:浮亏|亏了|亏损了?|亏掉了?|跌了|跌去|跌掉|被套了?|套牢了?|回撤了|缩水了?)\s*(?:[0-9]|[一二两三四五六七八九十百千万几半])|(?<![0-9a-z%.)）])[-−]\s?[0-9]+(?:\.[0-9]+)?\s?%|(?<![只仅才少])跌\s?[0-9]+(?:\.[0-9]+)?\s?%|\b(?:down|lost|losing)\s+(?:about\s+|nearly\s+|over\s+|almost\s+)?[$£€]?[0-9]",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex Loss();
+
+    private static readonly string[] GainOrPromise =
+    [
+        "赚", "回本", "收益", "涨", "翻倍", "翻番", "盈利", "保本", "稳", "吃肉", "只跌", "仅跌", "才跌", "少跌", "profit", "gain", "earn", "made ", "grew", "guarantee", "double", "back up",
+    ];
+
+    /// <summary>Whether <paramref name="folded"/> (a sentence as <c>TextFold</c> folds it) reports a loss and no gain or promise.</summary>
+    public static bool Reports(string folded)
+    {
+        if (!Loss().IsMatch(folded))
+        {
+            return false;
+        }
+
+        foreach (string word in GainOrPromise)
+        {
+            if (folded.Contains(word, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

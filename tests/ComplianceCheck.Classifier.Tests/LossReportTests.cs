@@ -1,0 +1,27 @@
+using ComplianceCheck.Core.Engine;
+
+namespace ComplianceCheck.Classifier.Tests;
+
+public class LossReportTests
+{
+    [Theory]
+    [InlineData("三年后的今天：账户-22%，浮亏一万七千多。")]
+    [InlineData("股票型基金一年跌20%、30%都见过。")]
+    [InlineData("up说得对，我去年一把梭，现在还-25%，心态崩了")]
+    [InlineData("I'm down 25% on this fund since January.")]
+    public void A_sentence_that_reports_money_lost_is_a_loss_report(string sentence)
+    {
+        LossReport.Reports(TextFold.Fold(sentence)).ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData("业绩比较基准3.2%-3.8%，您就按3.8%算就行。")]
+    [InlineData("本来亏了四成，跟了两周已经回本了。")]
+    [InlineData("最大回撤-2%，收益稳稳的。")]
+    [InlineData("别人跌20%，我们只跌2%。")]
+    [InlineData("He was down 30% in March and made it all back by June.")]
+    public void A_range_or_a_loss_beside_a_gain_or_a_promise_is_no_loss_report(string sentence)
+    {
+        LossReport.Reports(TextFold.Fold(sentence)).ShouldBeFalse();
+    }
+}
