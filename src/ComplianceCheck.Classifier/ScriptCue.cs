@@ -30,6 +30,13 @@ public static partial class ScriptCue
         RegexOptions.Multiline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex CastLine();
 
+    // A line of an exported chat: a time stamp, then the sender's name (2024-03-12 10:14 海阔天空：…, [12/03/2024, 10:14] Sam: …).
+    // The stamp and the name are no part of what was said, and their digits pull the model's reading of a short message.
+    [GeneratedRegex(
+        @"^\s*[\[(]?(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})[ T,]+\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]m)?[\])]?\s*(?:-\s*)?[^:：\s][^:：\n]{0,15}[:：]\s*",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ChatLine();
+
     private static readonly char[] Colons = [':', '：'];
 
     private static readonly (char Open, char Close)[] Quotes = [('"', '"'), ('“', '”'), ('「', '」'), ('『', '』'), ('‘', '’'), ('\'', '\'')];
@@ -58,6 +65,11 @@ public static partial class ScriptCue
         else if (speakers.Count > 0 && SpeakerCue(text, start, end, speakers) is > 0 and var length)
         {
             cueLength = length;
+            stage = false;
+        }
+        else if (ChatLine().Match(text, start, end - start) is { Success: true } chat)
+        {
+            cueLength = chat.Length;
             stage = false;
         }
         else

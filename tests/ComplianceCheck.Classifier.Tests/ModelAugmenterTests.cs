@@ -595,6 +595,9 @@ public sealed class ModelAugmenterTests
     [InlineData("RISK WARNING: \"Capital at risk.\"", "RISK WARNING: \"Capital at risk.\"", false)]
     [InlineData("Vocabulary: 收益稳稳的", "Vocabulary: 收益稳稳的", false)]
     [InlineData("本金安全：收益稳稳的", "本金安全：收益稳稳的", false)]
+    [InlineData("2024-03-12 10:14 海阔天空：跟着李老师三个月，账户从12万做到了21万", "跟着李老师三个月，账户从12万做到了21万", false)]
+    [InlineData("[12/03/2024, 10:14 pm] Sam Lee: I'm up 40% this month", "I'm up 40% this month", false)]
+    [InlineData("2024年3月12日：本基金不保本", "2024年3月12日：本基金不保本", false)]
     public void A_script_cue_and_the_quotation_marks_after_it_are_not_copy(string unit, string copy, bool stage)
     {
         string text = "x\n" + unit + "\n";

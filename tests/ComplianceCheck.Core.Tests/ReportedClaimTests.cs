@@ -38,4 +38,14 @@ public class ReportedClaimTests
     {
         Reported(sentence, word).ShouldBeFalse();
     }
+
+    [Theory]
+    [InlineData("前几个月按时给利息是套路，就是为了让你们放心投更多。", true)]
+    [InlineData("That's a red flag.", true)]
+    [InlineData("我们的产品不是骗局，年化8%稳稳拿。", false)]
+    [InlineData("远离套路，选择正规理财。", false)]
+    public void A_sentence_that_calls_something_a_scam_in_its_own_voice_warns(string sentence, bool expected)
+    {
+        ReportedClaim.NamesAScam(TextFold.Fold(sentence)).ShouldBe(expected);
+    }
 }

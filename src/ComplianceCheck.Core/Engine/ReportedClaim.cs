@@ -6,7 +6,7 @@ namespace ComplianceCheck.Core.Engine;
 /// Anti-fraud posts and chats write claims this way as often as in quotation marks. A label the sentence denies (保本保息，绝不是
 /// 骗局) or keeps its distance from (保本保息，远离骗局) leaves the claim standing.
 /// </summary>
-internal static class ReportedClaim
+public static class ReportedClaim
 {
     // Names for a claim that is a scam or a violation, as a sentence's verdict on it.
     private static readonly string[] ScamLabels =
@@ -35,7 +35,13 @@ internal static class ReportedClaim
 
     private static readonly string[] Negations = ["不", "非", "没", "别", "无", "not ", "n't ", "never "];
 
-    public static bool IsReported(string folded, int sStart, int sEnd, int start, int end) =>
+    /// <summary>
+    /// Whether folded text calls something a scam in its own voice (前几个月按时给利息是套路; "that's a red flag"): it warns,
+    /// whatever claim it names.
+    /// </summary>
+    public static bool NamesAScam(string folded) => LabelledAsScam(folded, 0, folded.Length);
+
+    internal static bool IsReported(string folded, int sStart, int sEnd, int start, int end) =>
         LabelledAsScam(folded, end, sEnd) || AttributedBefore(folded, sStart, start);
 
     private static bool LabelledAsScam(string folded, int end, int sEnd)
