@@ -26,7 +26,7 @@ public static partial class EnglishLabelCue
             "return", "yield", "growth", "grow", "grows", "back", "penny", "nothing", "no", "zero", "only", "up", "down", "drop", "drops",
             "crash", "immune", "proof", "solid", "cant", "cannot", "wont", "can", "easy", "passive", "auto", "automatic", "free", "tax",
             "money", "profit", "profits", "win", "winning", "100", "impossible", "wrong", "mistake", "regret", "worries", "peace", "mind",
-            "anything", "whatever", "happens", "matter"),
+            "anything", "whatever", "happens", "matter", "keep", "climb", "rises", "rising", "worst", "red"),
         [Labels.Absolute] = Set(
             "best", "top", "number", "no", "greatest", "leading", "leader", "leaders", "unbeatable", "unmatched", "ultimate", "perfect",
             "ever", "most", "only", "unique", "first", "world", "nothing", "nobody", "noone", "unrivalled", "unrivaled", "unparalleled",

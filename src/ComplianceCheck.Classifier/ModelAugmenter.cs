@@ -233,7 +233,7 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
             && !CustomerQuestion.Asks(span, LineAround(blockText, start, end))
             && EnglishLabelCue.Supports(label, span) && !EnglishLabelCue.IsPlainQuestion(span)
             && !DeniesOrReports(label, span)
-            && !(label == Labels.Testimonial && NegationDetector.QuotesUnderCue(TextFold.Fold(span.ToString())))
+            && !(label == Labels.Testimonial && (NegationDetector.QuotesUnderCue(TextFold.Fold(span.ToString())) || SpokespersonQuote.Is(span)))
             && !ReportedClaim.NamesAScam(TextFold.Fold(span.ToString()))
             && !overlapping.Any(i => !BesideOtherCategories || result[i].Category == label)
             && StillHoldsWithout(JudgedInContext(result, srcStart, srcEnd, label), span, label, threshold);

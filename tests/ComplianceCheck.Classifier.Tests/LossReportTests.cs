@@ -9,6 +9,7 @@ public class LossReportTests
     [InlineData("股票型基金一年跌20%、30%都见过。")]
     [InlineData("up说得对，我去年一把梭，现在还-25%，心态崩了")]
     [InlineData("I'm down 25% on this fund since January.")]
+    [InlineData("There were months in 2022 when the Fund fell sharply along with the market, she added.")]
     public void A_sentence_that_reports_money_lost_is_a_loss_report(string sentence)
     {
         LossReport.Reports(TextFold.Fold(sentence)).ShouldBeTrue();

@@ -55,7 +55,7 @@ public static class NegationDetector
 
     private static readonly string[] Penalties =
     [
-        "罚款", "处罚", "罚单", "警示函", "通报", "责令", "立案", "监管措施", "行政监管", "暂停", "没收", "罚没", "处分", "约谈", "批评",
+        "罚款", "处罚", "罚单", "警示函", "通报", "责令", "立案", "监管措施", "行政监管", "暂停", "没收", "罚没", "处分", "约谈", "批评", "认定为",
     ];
 
     private static readonly (char Open, char Close)[] QuotePairs = [('“', '”'), ('「', '」'), ('『', '』'), ('"', '"'), ('‘', '’'), ('\'', '\'')];

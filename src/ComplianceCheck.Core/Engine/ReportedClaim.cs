@@ -31,6 +31,10 @@ public static class ReportedClaim
         ("所谓", 6), ("鼓吹", 10), ("宣称", 10), ("声称", 10), ("号称", 10), ("标榜", 10), ("吹嘘", 10), ("自称", 10), ("打着", 6), ("谁说", 10),
         ("谁跟你说", 10), ("谁告诉你", 10), ("有人说", 8), ("有人跟你说", 10), ("说是", 4), ("吹", 0), ("so-called ", 0), ("claims of ", 4),
         ("claiming ", 12), ("anyone who says ", 16), ("whoever says ", 16), ("anyone promising ", 16), ("who tells you ", 16),
+
+        // News of a penalty reports the claim it punishes (the SFC reprimanded the broker for circulating client testimonials).
+        ("fined ", 60), ("reprimanded ", 60), ("censured ", 60), ("sanctioned ", 60), ("penalised ", 60), ("penalized ", 60),
+        ("disciplined ", 60), ("banned ", 40), ("charged ", 40),
     ];
 
     private static readonly string[] Negations = ["不", "非", "没", "别", "无", "not ", "n't ", "never "];
