@@ -34,7 +34,7 @@ public static class ReportedClaim
 
         // News of a penalty reports the claim it punishes (the SFC reprimanded the broker for circulating client testimonials).
         ("fined ", 60), ("reprimanded ", 60), ("censured ", 60), ("sanctioned ", 60), ("penalised ", 60), ("penalized ", 60),
-        ("disciplined ", 60), ("banned ", 40), ("charged ", 40),
+        ("disciplined ", 60), ("banned ", 40),
     ];
 
     private static readonly string[] Negations = ["不", "非", "没", "别", "无", "not ", "n't ", "never "];
