@@ -18,7 +18,16 @@ public static partial class CustomerQuestion
         RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     private static partial Regex AskerLabel();
 
-    /// <summary>Whether <paramref name="sentence"/> is a question and <paramref name="line"/>, the line it stands on, is spoken by a customer.</summary>
+    // A host or an author relaying the audience's question (还有朋友问，现在买会不会买在高点？; "a viewer asked whether it's too late").
+    [GeneratedRegex(
+        @"(?:有|还有|不少|很多|好多|也有)(?:朋友|网友|观众|粉丝|人|投资者|客户|家人|宝子|小伙伴|读者|基民)们?(?:在|会|经常|一直)?(?:问|留言问|私信问|提问)|\b(?:someone|a viewer|viewers|people|listeners|readers|many of you|a few of you|a lot of you)\b[^?]{0,12}\b(?:asked|ask|asks|are asking|keep asking)\b",
+        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    private static partial Regex RelayedQuestion();
+
+    /// <summary>
+    /// Whether <paramref name="sentence"/> is a question and <paramref name="line"/>, the line it stands on, is spoken by a customer,
+    /// or the sentence relays the audience's question.
+    /// </summary>
     public static bool Asks(ReadOnlySpan<char> sentence, ReadOnlySpan<char> line)
     {
         var trimmed = sentence.TrimEnd();
@@ -29,7 +38,7 @@ public static partial class CustomerQuestion
 
         try
         {
-            return AskerLabel().IsMatch(TextFold.Fold(line.ToString()));
+            return AskerLabel().IsMatch(TextFold.Fold(line.ToString())) || RelayedQuestion().IsMatch(TextFold.Fold(sentence.ToString()));
         }
         catch (RegexMatchTimeoutException)
         {

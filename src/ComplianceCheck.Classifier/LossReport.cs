@@ -10,7 +10,7 @@ namespace ComplianceCheck.Classifier;
 public static partial class LossReport
 {
     [GeneratedRegex(
-        @"(?:浮亏|亏了|亏损了?|亏掉了?|跌了|跌去|跌掉|被套了?|套牢了?|回撤了|缩水了?)\s*(?:[0-9]|[一二两三四五六七八九十百千万几半])|(?<![0-9a-z%.)）])[-−]\s?[0-9]+(?:\.[0-9]+)?\s?%|(?<![只仅才少])跌\s?[0-9]+(?:\.[0-9]+)?\s?%|\b(?:down|lost|losing)\s+(?:about\s+|nearly\s+|over\s+|almost\s+)?[$£€]?[0-9]|\b(?:fell|fallen|dropped|declined|plunged|slumped|sank)\s+(?:sharply|heavily|steeply|hard|[0-9])",
+        @"(?:浮亏|亏了|亏损了?|亏掉了?|跌了|跌去|跌掉|被套了?|套牢了?|回撤了|缩水了?)\s*(?:[0-9]|[一二两三四五六七八九十百千万几半])|(?<![0-9a-z%.)）])[-−]\s?[0-9]+(?:\.[0-9]+)?\s?%|(?<![只仅才少])跌\s?[0-9]+(?:\.[0-9]+)?\s?%|\b(?:down|lost|losing)\s+(?:about\s+|nearly\s+|over\s+|almost\s+)?[$£€]?[0-9]|\b(?:fell|fallen|dropped|declined|plunged|slumped|sank)\s+(?:sharply|heavily|steeply|hard|[0-9])|(?:都|均|全部|全都|仍然|依然|仍)(?:是|处于|出现|录得)?(?:亏损|浮亏)",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Loss();
 

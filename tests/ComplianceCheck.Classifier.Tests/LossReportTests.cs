@@ -10,6 +10,7 @@ public class LossReportTests
     [InlineData("up说得对，我去年一把梭，现在还-25%，心态崩了")]
     [InlineData("I'm down 25% on this fund since January.")]
     [InlineData("There were months in 2022 when the Fund fell sharply along with the market, she added.")]
+    [InlineData("在这段下跌的区间里，三种方式都是亏损的，坚持扣款的亏损幅度相对较小。")]
     public void A_sentence_that_reports_money_lost_is_a_loss_report(string sentence)
     {
         LossReport.Reports(TextFold.Fold(sentence)).ShouldBeTrue();

@@ -337,7 +337,7 @@ public static class NegationDetector
 
         if (after is "?" or "吗?" or "么?" or "嘛?" or "呢?" or "的吗?" or "了吗?")
         {
-            return after.Length > 1 || AnyStartsWith(head, EnglishQuestions) || head.StartsWith("是不是", StringComparison.Ordinal)
+            return after.Length > 1 || AnyStartsWith(head, EnglishQuestions) || head.Contains("是不是", StringComparison.Ordinal)
                 || head.Contains("能不能", StringComparison.Ordinal) || head.Contains("会不会", StringComparison.Ordinal);
         }
 

@@ -21,6 +21,11 @@ public sealed class RuleEngine
         "compliant alternative", "what not to say", "instead say",
     ];
 
+    // A copy-review sheet sets the copy as submitted beside its rewrite (原文 | 修改后, Original | Revised): the submitted column is the
+    // review's record of what must not go out. A table with a header of each kind is such a sheet.
+    private static readonly string[] SubmittedCopyHeaders = ["原文", "原稿", "修改前", "原文案", "original copy", "original"];
+    private static readonly string[] RevisedCopyHeaders = ["修改后", "改后", "修改稿", "建议改为", "修改为", "revised", "rewrite", "suggested copy"];
+
     private readonly Rule[] _rules;
     private readonly PhraseAutomaton _automaton;
     private readonly LiteralUse[][] _uses;
@@ -591,17 +596,42 @@ public sealed class RuleEngine
         }
 
         /// <summary>
-        /// A table of wording to avoid (违规表述 | 问题类型 | 修改建议) in training material or news of a penalty quotes its
-        /// claims: decided once per table, from any of its cells.
+        /// A table of wording to avoid (违规表述 | 问题类型 | 修改建议) in training material or news of a penalty, or a copy-review sheet
+        /// (原文 | 修改后), quotes its claims: decided once per table, from any of its cells. A rewrite that is still risky is reported
+        /// too, as info, for the reviewer who reads the sheet.
         /// </summary>
         private bool IsExampleTable(int container)
         {
             if (_exampleTables == null)
             {
                 _exampleTables = [];
+                var submitted = new HashSet<int>();
+                var revised = new HashSet<int>();
                 foreach (var block in _doc.Blocks)
                 {
-                    if (block.ContainerId >= 0 && !_exampleTables.Contains(block.ContainerId) && ExampleTableMarkers.Any(TextFold.Fold(block.Text).Contains))
+                    if (block.ContainerId < 0 || _exampleTables.Contains(block.ContainerId))
+                    {
+                        continue;
+                    }
+
+                    string folded = TextFold.Fold(block.Text);
+                    if (ExampleTableMarkers.Any(folded.Contains))
+                    {
+                        _exampleTables.Add(block.ContainerId);
+                        continue;
+                    }
+
+                    string cell = folded.Trim();
+                    if (SubmittedCopyHeaders.Contains(cell))
+                    {
+                        submitted.Add(block.ContainerId);
+                    }
+                    else if (RevisedCopyHeaders.Contains(cell))
+                    {
+                        revised.Add(block.ContainerId);
+                    }
+
+                    if (submitted.Contains(block.ContainerId) && revised.Contains(block.ContainerId))
                     {
                         _exampleTables.Add(block.ContainerId);
                     }
