@@ -15,8 +15,8 @@ public static class ClaimWarnings
     // Strong signs that a draft teaches readers to recognise risky claims rather than making them.
     private static readonly string[] EducationMarkers =
     [
-        "诈骗", "骗局", "反诈", "防骗", "投资者教育", "投教", "警惕", "谨防", "话术", "套路", "陷阱", "识别", "误区", "scam", "fraud", "red flag",
-        "too good to be true", "investor education", "warning signs",
+        "诈骗", "骗局", "反诈", "防骗", "投资者教育", "投教", "警惕", "谨防", "话术", "套路", "陷阱", "识别", "误区", "被骗", "上当", "杀猪盘", "非法集资",
+        "scam", "fraud", "red flag", "ponzi", "too good to be true", "investor education", "warning signs", "psa:",
     ];
 
     // The draft's own statement that it promotes nothing (本文为投资者教育内容，不涉及任何产品推介). Not 不构成投资建议, which
