@@ -101,6 +101,7 @@ public class ProfileResolverTests
     [InlineData("Two years ago I put £3,000 into crypto. Today that pot is worth £11,200. Bitcoin only goes up.", "general")]
     [InlineData("0% on purchases for 24 months. Credit is subject to status. Pay at least the minimum repayment each month.", "credit")]
     [InlineData("Drive Today Auto Finance: drive away for $69 a week. Bad credit? Get pre-approved in 60 seconds.", "credit")]
+    [InlineData("Bhai, follow my Bank Nifty options trading strategy on expiry day. One reel is about using a loan for trading capital.", "securities")]
     public void Products_are_told_from_their_own_vocabulary(string text, string product)
     {
         ProfileDetector.DetectProduct(TextFold.Fold(text)).ShouldBe(product);
