@@ -226,15 +226,21 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
         }
 
         var label = prediction.Label;
-        return prediction.Probability >= threshold && !DisclosureGuard.HasDisclosure(span)
+        if (prediction.Probability < threshold)
+        {
+            return false;
+        }
+
+        string folded = TextFold.Fold(span.ToString());
+        return !DisclosureGuard.HasDisclosure(span)
             && !(label == Labels.Apr && (AnnualRateGuard.StatesAnnualRate(LineAround(blockText, start, end)) || !AprApplies(profile)
                 || AnnualRateGuard.IsShortInterestFreePlan(span)))
             && !SalutationGuard.IsOnlySalutation(span)
             && !CustomerQuestion.Asks(span, LineAround(blockText, start, end))
             && EnglishLabelCue.Supports(label, span) && !EnglishLabelCue.IsPlainQuestion(span)
-            && !DeniesOrReports(label, span)
-            && !(label == Labels.Testimonial && (NegationDetector.QuotesUnderCue(TextFold.Fold(span.ToString())) || SpokespersonQuote.Is(span)))
-            && !ReportedClaim.NamesAScam(TextFold.Fold(span.ToString()))
+            && !DeniesOrReports(label, span, folded)
+            && !(label == Labels.Testimonial && (NegationDetector.QuotesUnderCue(folded) || SpokespersonQuote.Is(span)))
+            && !ReportedClaim.NamesAScam(folded)
             && !overlapping.Any(i => !BesideOtherCategories || result[i].Category == label)
             && StillHoldsWithout(JudgedInContext(result, srcStart, srcEnd, label), span, label, threshold);
     }
@@ -244,11 +250,11 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
     /// rather than states one (借1万一年利息多少？), reports money already paid back (本金及收益已返还至您的银行卡), which is a notice,
     /// not a promise, or reports money lost (账户-22%，浮亏一万七千多), which is neither a promise nor a gain story.
     /// </summary>
-    private static bool DeniesOrReports(string label, ReadOnlySpan<char> sentence) => label switch
+    private static bool DeniesOrReports(string label, ReadOnlySpan<char> sentence, string folded) => label switch
     {
-        Labels.Guarantee => DeniesSafetyOrStatesTerms(TextFold.Fold(sentence.ToString())) || TransactionNotice.IsPaidOut(sentence) || LossReport.Reports(TextFold.Fold(sentence.ToString())),
-        Labels.Testimonial => LossReport.Reports(TextFold.Fold(sentence.ToString())),
-        Labels.Absolute => NegationDetector.DeniesEvery(TextFold.Fold(sentence.ToString()), SuperlativeWords),
+        Labels.Guarantee => DeniesSafetyOrStatesTerms(folded) || TransactionNotice.IsPaidOut(sentence) || LossReport.Reports(folded),
+        Labels.Testimonial => LossReport.Reports(folded),
+        Labels.Absolute => NegationDetector.DeniesEvery(folded, SuperlativeWords),
         Labels.Apr => AsksThePrice(sentence),
         _ => false,
     };
