@@ -33,6 +33,7 @@ public class ReportedClaimTests
     [InlineData("保本保息，远离P2P骗局。", "保本")]
     [InlineData("稳赚不赔，这是我们对客户的承诺。", "稳赚不赔")]
     [InlineData("但是保本，还送礼品。", "保本")]
+    [InlineData("这只基金可以说是只涨不跌的长期之选。", "只涨不跌")]
     [InlineData("Our fund offers guaranteed returns, it is not a scam.", "guaranteed")]
     public void A_claim_whose_label_is_denied_or_kept_at_a_distance_stands(string sentence, string word)
     {

@@ -30,6 +30,7 @@ public static class ReportedClaim
     private static readonly (string Cue, int Reach)[] ReportingCues =
     [
         ("所谓", 6), ("鼓吹", 10), ("宣称", 10), ("声称", 10), ("号称", 10), ("标榜", 10), ("吹嘘", 10), ("自称", 10), ("打着", 6), ("谁说", 10),
+        // 说是 reports (楼下阿姨说是保本的), 可以说是 asserts (可以说是只涨不跌的长期之选).
         ("谁跟你说", 10), ("谁告诉你", 10), ("有人说", 8), ("有人跟你说", 10), ("说是", 4), ("吹", 0), ("so-called ", 0), ("claims of ", 4),
         ("claiming ", 12), ("anyone who says ", 16), ("whoever says ", 16), ("anyone promising ", 16), ("who tells you ", 16),
 
@@ -130,7 +131,8 @@ public static class ReportedClaim
         foreach (var (cue, reach) in ReportingCues)
         {
             int at = clauseText.LastIndexOf(cue, StringComparison.Ordinal);
-            if (at >= 0 && clauseText.Length - (at + cue.Length) <= reach && (at == 0 || !char.IsAsciiLetter(clauseText[at - 1]) || !char.IsAsciiLetter(cue[0])))
+            if (at >= 0 && clauseText.Length - (at + cue.Length) <= reach && (at == 0 || !char.IsAsciiLetter(clauseText[at - 1]) || !char.IsAsciiLetter(cue[0]))
+                && !(cue == "说是" && (clauseText[..at].EndsWith("可以") || clauseText[..at].EndsWith("可"))))
             {
                 return true;
             }
