@@ -58,8 +58,11 @@ internal sealed class BlockBuilder
         _text.Append(c);
     }
 
-    /// <summary>Appends text whose characters map individually (an aligned HTML text node).</summary>
-    public void AppendAligned(string text, ReadOnlySpan<int> offsets, int end)
+    /// <summary>
+    /// Appends text whose characters map individually (an aligned HTML text node). With <paramref name="breaksAsSpaces"/>, each
+    /// line break or tab is appended as the space a browser renders for it, one character for one.
+    /// </summary>
+    public void AppendAligned(string text, ReadOnlySpan<int> offsets, int end, bool breaksAsSpaces = false)
     {
         // A character ends where the next one starts (an entity spans several source characters), the last at the node's end.
         for (int i = 0; i < offsets.Length; i++)
@@ -68,8 +71,23 @@ internal sealed class BlockBuilder
             AddChar(_text.Length + i, offsets[i], next > offsets[i] ? next : offsets[i] + (i + 1 < offsets.Length ? 0 : 1));
         }
 
+        int from = _text.Length;
         _text.Append(text);
+        if (breaksAsSpaces)
+        {
+            for (int at = text.AsSpan().IndexOfAny('\r', '\n', '\t'); at >= 0; at = NextBreak(text, at))
+            {
+                _text[from + at] = ' ';
+            }
+        }
+
         _lastEnd = end;
+    }
+
+    private static int NextBreak(string text, int at)
+    {
+        int next = text.AsSpan(at + 1).IndexOfAny('\r', '\n', '\t');
+        return next < 0 ? -1 : at + 1 + next;
     }
 
     /// <summary>Records the source span of the next character, extending the current run when it follows on.</summary>

@@ -450,20 +450,9 @@ internal sealed class HtmlTextExtractor
         var (offsets, end) = Align(data, start);
 
         // A line break in the source renders as a space, as any white space between words does (<br> is the line break): kept as
-        // a new line it ended the sentence, so 稳</strong>\n<strong>赚不亏 was read as two. One character for one: offsets stay valid.
-        string rendered = data.AsSpan().IndexOfAny(SourceLineBreaks) >= 0 ? string.Create(data.Length, data, Render) : data;
-        _builder.AppendAligned(rendered, offsets.Span, end);
+        // a new line it ended the sentence, so 稳</strong>\n<strong>赚不亏 was read as two.
+        _builder.AppendAligned(data, offsets.Span, end, breaksAsSpaces: true);
         _cursor = Math.Max(_cursor, end);
-    }
-
-    private static readonly System.Buffers.SearchValues<char> SourceLineBreaks = System.Buffers.SearchValues.Create("\r\n\t");
-
-    private static void Render(Span<char> target, string data)
-    {
-        for (int i = 0; i < data.Length; i++)
-        {
-            target[i] = data[i] is '\r' or '\n' or '\t' ? ' ' : data[i];
-        }
     }
 
     /// <summary>Moves past tags and comments to where the next text node's raw characters begin.</summary>
