@@ -232,9 +232,9 @@ internal sealed class RegexGate
     /// <summary>
     /// False only when no match can lie inside <paramref name="text"/>[<paramref name="start"/>..<paramref name="end"/>).
     /// <paramref name="digits"/> are the ascending positions of the decimal digits of the whole text (needed when
-    /// <see cref="NeedsDigits"/>).
+    /// <see cref="NeedsDigits"/>); <paramref name="pairs"/>, when given, the character pairs of the whole text.
     /// </summary>
-    public bool MayMatch(string text, int start, int end, IReadOnlyList<int>? digits)
+    public bool MayMatch(string text, int start, int end, IReadOnlyList<int>? digits, PairFilter? pairs = null)
     {
         var range = text.AsSpan(start, end - start);
         if (_branches != null)
@@ -242,7 +242,7 @@ internal sealed class RegexGate
             bool any = false;
             foreach (var clauses in _branches)
             {
-                if (HoldsAll(range, clauses))
+                if (HoldsAll(range, clauses, pairs))
                 {
                     any = true;
                     break;
@@ -254,7 +254,7 @@ internal sealed class RegexGate
                 return false;
             }
         }
-        else if (!HoldsAll(range, _clauses))
+        else if (!HoldsAll(range, _clauses, pairs))
         {
             return false;
         }
@@ -334,11 +334,11 @@ internal sealed class RegexGate
         return [.. ranges];
     }
 
-    private static bool HoldsAll(ReadOnlySpan<char> range, Clause[] clauses)
+    private static bool HoldsAll(ReadOnlySpan<char> range, Clause[] clauses, PairFilter? pairs)
     {
         foreach (var clause in clauses)
         {
-            if (!clause.HoldsIn(range))
+            if (!clause.HoldsIn(range, pairs))
             {
                 return false;
             }
@@ -355,11 +355,11 @@ internal sealed class RegexGate
 
         // One vectorised search per literal: on sentence-sized ranges this beat SearchValues<string> built over the clause
         // (engine benchmark 26 -> 15 MB/s with it, measured 2026-11-23).
-        public bool HoldsIn(ReadOnlySpan<char> range)
+        public bool HoldsIn(ReadOnlySpan<char> range, PairFilter? pairs)
         {
             foreach (string factor in factors)
             {
-                if (range.Contains(factor, StringComparison.Ordinal))
+                if ((pairs == null || pairs.MayHold(factor)) && range.Contains(factor, StringComparison.Ordinal))
                 {
                     return true;
                 }

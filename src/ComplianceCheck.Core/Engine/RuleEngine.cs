@@ -135,7 +135,7 @@ public sealed class RuleEngine
 
     /// <summary>False only when <paramref name="pattern"/> cannot match inside text[start..end) (folded or loose text).</summary>
     private static bool MayMatch(GatedPattern pattern, GatedText text, int start, int end) =>
-        pattern.Gate is not { Filters: true } gate || gate.MayMatch(text.Text, start, end, gate.NeedsDigits ? text.Digits : null);
+        pattern.Gate is not { Filters: true } gate || gate.MayMatch(text.Text, start, end, gate.NeedsDigits ? text.Digits : null, text.Pairs);
 
     /// <summary>Whether a pattern rule's matches have their groups read: a validator reads `value`, a message reads named groups.</summary>
     private bool ReadsGroups(PatternRule rule) =>
@@ -1126,7 +1126,9 @@ public sealed class RuleEngine
     /// <summary>A text a gated regex runs on, with its digit positions worked out only if a gate asks.</summary>
     private class GatedText(string text)
     {
+        private const int MinFilteredLength = 64;
         private List<int>? _digits;
+        private PairFilter? _pairs;
 
         // Per distinct pattern: 0 not yet known, 1 no match, 2 a match.
         private byte[]? _matches;
@@ -1134,6 +1136,9 @@ public sealed class RuleEngine
         public string Text { get; } = text;
 
         public List<int> Digits => _digits ??= RegexGate.DigitPositions(Text);
+
+        /// <summary>The text's character pairs, for the gates to rule literals out with; none for a short text, which is searched as fast.</summary>
+        public PairFilter? Pairs => Text.Length < MinFilteredLength ? null : _pairs ??= new PairFilter(Text);
 
         /// <summary>Whether a statement pattern matches this text, found once (gate, then regex) and shared by every rule and trigger asking.</summary>
         public bool Matches(GatedPattern pattern, int distinctPatterns, Regex regex)
