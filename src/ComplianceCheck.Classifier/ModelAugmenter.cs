@@ -17,6 +17,8 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
 {
     public const string DowngradeNote = "likely a quotation or warning";
 
+    public const string WarningDraftNote = "in a draft that warns against such claims";
+
     // The words a promise of safety is made of: when each one the sentence holds is negated (没有稳赚这回事, 不保本, not
     // guaranteed), the sentence denies the promise, whatever the model read into the words.
     private static readonly string[] GuaranteeWords =
@@ -152,6 +154,21 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
         if (added.Count == 0)
         {
             return result;
+        }
+
+        // A draft that warns against claims retells them: a victim's story, a scammer's pitch, a viewer's question. The model reads
+        // such a sentence alone and cannot tell; it is reported for a reviewer to see, not as the draft's own claim.
+        if (warnsAgainstClaims ??= WarnAgainstClaims(document))
+        {
+            for (int i = 0; i < added.Count; i++)
+            {
+                added[i] = added[i] with
+                {
+                    Severity = Severity.Info,
+                    Note = WarningDraftNote,
+                    Message = $"{added[i].Message} ({WarningDraftNote})",
+                };
+            }
         }
 
         result.AddRange(added);

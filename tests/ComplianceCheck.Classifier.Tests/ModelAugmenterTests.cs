@@ -78,6 +78,19 @@ public sealed class ModelAugmenterTests
     }
 
     [Fact]
+    public void In_a_draft_that_warns_against_claims_a_model_finding_is_reported_as_info()
+    {
+        const string Story = "我是怎么掉进养老投资陷阱的\n\n他们跟我说，这个项目收益稳稳的，到期就能拿回来。\n\n后来才知道我们这一批三百多人都被骗了。\n\n遇到这种情况要马上报警。\n";
+        var warning = new ModelAugmenter(Fake(), new ModelSettings()).Augment(DocumentLoader.LoadText("a.md", Story), Profile, []).ShouldHaveSingleItem();
+        warning.Severity.ShouldBe(Severity.Info);
+        warning.Note.ShouldBe(ModelAugmenter.WarningDraftNote);
+
+        const string Promotion = "养老投资项目\n\n这个项目收益稳稳的，到期就能拿回来。\n\n谨防诈骗，遇到问题请报警。\n";
+        new ModelAugmenter(Fake(), new ModelSettings()).Augment(DocumentLoader.LoadText("b.md", Promotion), Profile, []).ShouldHaveSingleItem()
+            .Severity.ShouldBe(Severity.Warning);
+    }
+
+    [Fact]
     public void Items_of_a_list_of_wording_to_avoid_get_no_model_finding()
     {
         string text = "销售话术\n\n五、禁用话术（以下内容严禁使用）\n1. 收益稳稳的，放心买\n2. 以客户收益稳稳到手作推荐理由\n\n六、推荐话术\n这款产品收益稳稳的，放心买！\n";

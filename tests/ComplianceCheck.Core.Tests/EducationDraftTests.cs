@@ -1,3 +1,4 @@
+using ComplianceCheck.Core.Rules;
 using static ComplianceCheck.Core.Tests.TestRules;
 
 namespace ComplianceCheck.Core.Tests;
@@ -24,5 +25,29 @@ public class EducationDraftTests
         Scan(BuiltIn.Value, AntiFraud, product: "securities", channel: null).ShouldContain(f => f.Category == "disclaimer");
         Scan(BuiltIn.Value, "XX证券荐股服务，跟着老师选股。\n\n本文不涉及任何产品推介。\n", product: "securities", channel: null)
             .ShouldContain(f => f.Category == "disclaimer");
+    }
+
+    // A spoken anti-fraud script as a transcript gives it: one block of many lines, no quotation marks.
+    private const string SpokenWarning =
+        "反诈口播｜这些话一听就是骗局\n"
+        + "最近有人自称客服 拉人进群 带着炒股\n"
+        + "然后老师就说 有个内部渠道 保本保收益\n"
+        + "你听到这里 就应该警惕了\n"
+        + "这种基本上都是套路 千万别信\n";
+
+    [Fact]
+    public void A_transcript_that_warns_on_several_lines_of_one_block_reports_the_pitch_it_retells_as_info()
+    {
+        var findings = Scan(BuiltIn.Value, SpokenWarning, product: "wealth", channel: "short-video");
+        findings.Where(f => f.Category == "guarantee").ShouldNotBeEmpty();
+        findings.Where(f => f.Category == "guarantee").ShouldAllBe(f => f.Severity == Severity.Info);
+    }
+
+    [Fact]
+    public void A_promotion_with_one_anti_fraud_line_keeps_the_claim_it_makes_after_a_speech_verb()
+    {
+        const string Promotion = "理财经理跟大家说 这款产品保本保收益\n欢迎咨询\n谨防诈骗 警惕非法集资\n";
+        Scan(BuiltIn.Value, Promotion, product: "wealth", channel: "wechat-moments")
+            .ShouldContain(f => f.Category == "guarantee" && f.Severity > Severity.Info);
     }
 }

@@ -5,17 +5,20 @@ namespace ComplianceCheck.Core.Engine;
 /// <summary>
 /// Whether a draft as a whole warns against risky claims (an investor-education article, an anti-fraud script): then a claim in
 /// quotation marks is one it names, as in a heading “名额有限、欲购从速”：制造紧迫感 or a scammer's line 陌生男子：“保本保息，稳赚不赔！”,
-/// even where that sentence has no cue of its own. Decided from at least three blocks with a strong cue, so that a promotion
-/// with one anti-fraud line in its footer does not qualify.
+/// even where that sentence has no cue of its own. Decided from at least three lines with a strong cue, so that a promotion
+/// with one anti-fraud line in its footer does not qualify. Lines, not blocks: a transcript or a script is often one or two
+/// blocks of many lines.
 /// </summary>
 public static class ClaimWarnings
 {
-    private const int BlocksNeeded = 3;
+    private const int LinesNeeded = 3;
 
-    // Strong signs that a draft teaches readers to recognise risky claims rather than making them.
+    // Strong signs that a draft teaches readers to recognise risky claims rather than making them: investor education, anti-fraud
+    // posts, compliance training and news of penalties.
     private static readonly string[] EducationMarkers =
     [
-        "诈骗", "骗局", "反诈", "防骗", "投资者教育", "投教", "警惕", "谨防", "话术", "套路", "陷阱", "识别", "误区", "被骗", "上当", "杀猪盘", "非法集资",
+        "诈骗", "骗局", "反诈", "防骗", "骗子", "投资者教育", "投教", "警惕", "谨防", "话术", "套路", "陷阱", "识别", "误区", "被骗", "上当", "杀猪盘",
+        "非法集资", "报警", "立案", "违规", "红线", "处罚", "罚单", "合规培训", "错误示范", "禁用",
         "scam", "fraud", "red flag", "ponzi", "too good to be true", "investor education", "warning signs", "psa:",
     ];
 
@@ -44,11 +47,27 @@ public static class ClaimWarnings
     /// <summary>Whether <paramref name="document"/> warns against claims; <paramref name="folded"/> gives a block's folded text.</summary>
     public static bool WarnAgainstClaims(SourceDocument document, Func<TextBlock, string> folded)
     {
-        int blocks = 0;
+        int lines = 0;
         foreach (var block in document.Blocks)
         {
             string text = folded(block);
-            if (EducationMarkers.Any(m => text.Contains(m, StringComparison.Ordinal)) && ++blocks >= BlocksNeeded)
+            foreach (var line in text.AsSpan().EnumerateLines())
+            {
+                if (HasMarker(line) && ++lines >= LinesNeeded)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasMarker(ReadOnlySpan<char> line)
+    {
+        foreach (string marker in EducationMarkers)
+        {
+            if (line.Contains(marker, StringComparison.Ordinal))
             {
                 return true;
             }

@@ -41,6 +41,11 @@ public static class ReportedClaim
 
     private static readonly string[] Negations = ["不", "非", "没", "别", "无", "not ", "n't ", "never "];
 
+    // Verbs that report speech. In a draft that warns against claims, a claim soon after one is what the seller said, retold
+    // without quotation marks as transcripts and spoken scripts write it (然后老师就说 有个内部渠道 保本保收益).
+    private static readonly string[] SpeechVerbs = ["说", "讲", "告诉", "承诺", "保证说", " said", " says", " told ", " promised", " promise "];
+    private const int SpeechReach = 20;
+
     /// <summary>
     /// Whether folded text calls something a scam in its own voice (前几个月按时给利息是套路; "that's a red flag"): it warns,
     /// whatever claim it names.
@@ -49,6 +54,25 @@ public static class ReportedClaim
 
     internal static bool IsReported(string folded, int sStart, int sEnd, int start, int end) =>
         LabelledAsScam(folded, end, sEnd) || AttributedBefore(folded, sStart, start);
+
+    /// <summary>Whether a speech verb stands shortly before a claim in its sentence (说明 explains and reports nothing).</summary>
+    internal static bool FollowsSpeech(string folded, int sStart, int start)
+    {
+        int from = Math.Max(sStart, start - SpeechReach);
+        var before = folded.AsSpan(from, start - from);
+        foreach (string verb in SpeechVerbs)
+        {
+            for (int at = before.IndexOf(verb, StringComparison.Ordinal); at >= 0; at = Next(before, verb, at))
+            {
+                if (!(verb == "说" && before[(at + 1)..].StartsWith("明", StringComparison.Ordinal)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     private static bool LabelledAsScam(string folded, int end, int sEnd)
     {

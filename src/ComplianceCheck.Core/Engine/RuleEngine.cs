@@ -566,9 +566,10 @@ public sealed class RuleEngine
                 verdict = ContextVerdict.Quoted;
             }
 
-            // The quotation test is local and cheap; whether the draft warns against claims reads every block.
+            // The quotation and speech tests are local and cheap; whether the draft warns against claims reads every block.
             if (verdict == ContextVerdict.Asserted && rule.Negation == NegationMode.Suppress
-                && NegationDetector.IsInsideQuotes(folded, sentences, start, end) && WarnsAgainstClaims())
+                && (NegationDetector.IsInsideQuotes(folded, sentences, start, end) || ReportedClaim.FollowsSpeech(folded, sentences.SentenceAt(start).Start, start))
+                && WarnsAgainstClaims())
             {
                 verdict = ContextVerdict.Quoted;
             }
