@@ -66,6 +66,25 @@ public class RuleEngineTests
     }
 
     [Fact]
+    public void A_statement_the_whole_draft_lacks_is_reported_where_the_draft_prices_the_product_not_at_its_title()
+    {
+        const string Draft = "# 装修分期｜新家梦想\n\n我行装修分期最高额度50万元。\n\n月手续费率仅0.25%，一年下来每万元才300块！\n";
+        var missing = Scan(BuiltIn.Value, Draft, product: "credit", path: "a.md").Where(f => f.RuleId == "ZH-APR-001").ShouldHaveSingleItem();
+        missing.Line.ShouldBe(5);
+        missing.Severity.ShouldBe(Severity.Error);
+    }
+
+    [Fact]
+    public void A_statement_missing_from_a_copy_review_sheet_is_reported_as_info()
+    {
+        const string Sheet = "| # | Original | Revised |\n| --- | --- | --- |\n| 1 | Personal loans from 6.99% | Rate removed until the APR is confirmed |\n";
+        var missing = Scan(BuiltIn.Value, Sheet, product: "credit", path: "review.md", lang: "en").Where(f => f.RuleId == "EN-APR-003").ShouldHaveSingleItem();
+        missing.Severity.ShouldBe(Severity.Info);
+        Scan(BuiltIn.Value, "Personal loans from 6.99%. Apply today.\n", product: "credit", lang: "en")
+            .ShouldContain(f => f.RuleId == "EN-APR-003" && f.Severity == Severity.Warning);
+    }
+
+    [Fact]
     public void A_claim_quoted_in_a_question_is_asked_not_made()
     {
         var engine = BuildEngine(Phrase("T-GUA-010", "只涨不跌", category: "guarantee"));

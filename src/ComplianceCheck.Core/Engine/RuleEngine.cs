@@ -113,7 +113,8 @@ public sealed class RuleEngine
         _statementIds = _looseStatements.Select(s => s?.Select(t => statementTexts.IndexOf(t)).ToArray() ?? []).ToArray();
         _uses = uses.Select(u => u.ToArray()).ToArray();
         _unanchoredPatternRules = [.. unanchored];
-        _requiredRules = [.. required];
+        // Statements missing near a trigger are checked first: a draft-wide one is then reported where they already point.
+        _requiredRules = [.. required.OrderBy(i => ((RequiredRule)_rules[i]).Scope == RequiredScope.Document ? 1 : 0)];
         _blockTriggerRules = [.. required.Where(i => _rules[i] is RequiredRule { TriggerExpression: not null, TriggerAnchors.Count: 0 })];
 
         _requireMonotone = new int[_rules.Length];
@@ -739,7 +740,7 @@ public sealed class RuleEngine
                 {
                     if (!StatementIn(ruleIndex, Enumerable.Range(0, _doc.Blocks.Count)))
                     {
-                        AddMissing(rule, triggers.Count > 0 ? triggers[0] : null);
+                        AddMissing(rule, triggers.Count > 0 ? PlaceOfMissing(rule, triggers) : null);
                     }
 
                     continue;
@@ -754,6 +755,37 @@ public sealed class RuleEngine
                     }
                 }
             }
+        }
+
+        /// <summary>
+        /// Where a statement the whole draft lacks is reported: at a trigger on a line that another finding of the rule's category
+        /// already points at (the same gap, seen up close), else on the first line that states a figure (Drive away for $69 a
+        /// week!), else in the first body text: a title or heading without a figure names the product (装修分期) and prices nothing.
+        /// </summary>
+        private (int Rule, int Block, int Start, int End) PlaceOfMissing(RequiredRule rule, List<(int Rule, int Block, int Start, int End)> triggers)
+        {
+            foreach (var t in triggers)
+            {
+                int line = _doc.Lines.PositionOf(_doc.Blocks[t.Block].SourceStart(t.Start)).Line;
+                if (_findings.Exists(f => f.Line == line && f.Category == rule.Category && f.Severity > Severity.Info))
+                {
+                    return t;
+                }
+            }
+
+            foreach (var t in triggers)
+            {
+                string text = _doc.Blocks[t.Block].Text;
+                int from = text.LastIndexOf('\n', Math.Max(0, t.Start - 1)) + 1;
+                int to = text.IndexOf('\n', t.Start) is var end and >= 0 ? end : text.Length;
+                if (text.AsSpan(from, to - from).IndexOfAnyInRange('0', '9') >= 0)
+                {
+                    return t;
+                }
+            }
+
+            int body = triggers.FindIndex(t => _doc.Blocks[t.Block].Kind is not (BlockKind.Title or BlockKind.Heading));
+            return triggers[Math.Max(0, body)];
         }
 
         private IEnumerable<int> BlocksBeside(int blockIndex, int window)
@@ -953,10 +985,23 @@ public sealed class RuleEngine
 
             int srcStart, srcEnd;
             string context = string.Empty;
+            string? note = null;
             int insertAt = _doc.Text.Length;
             if (trigger is { } t)
             {
                 var block = _doc.Blocks[t.Block];
+
+                // A trigger in a review sheet or a list of wording to avoid is the record of copy, not copy; a draft that warns
+                // against claims (an anti-fraud post) names loans and rates without offering any.
+                if ((block.ContainerId >= 0 && IsExampleTable(block.ContainerId)) || (_avoidList ??= AvoidList.Of(_doc)).Covers(block.Index, t.Start))
+                {
+                    note = "likely a quotation or warning";
+                }
+                else if (WarnsAgainstClaims())
+                {
+                    note = "in a draft that warns against such claims";
+                }
+
                 srcStart = block.SourceStart(t.Start);
                 srcEnd = Math.Max(srcStart, block.SourceEnd(t.End));
                 if (!_foldedBlocks.TryGetValue(t.Block, out string? folded))
@@ -978,9 +1023,9 @@ public sealed class RuleEngine
             }
 
             string original = _doc.Text[srcStart..srcEnd];
-            var severity = _options.SeverityOverrides.TryGetValue(rule.Id, out var o) ? o : rule.Severity;
+            var severity = note != null ? Severity.Info : _options.SeverityOverrides.TryGetValue(rule.Id, out var o) ? o : rule.Severity;
             string message = FormatMessage(rule.Message, original, null, _doc.Blocks.Count > 0 ? _doc.Blocks[0] : null!);
-            _findings.Add(Build(rule, severity, srcStart, srcEnd, original, message, null, context,
+            _findings.Add(Build(rule, severity, srcStart, srcEnd, original, message, note, context,
                 new Fix(FixKind.InsertStatement, insertAt, insertAt, rule.InsertText)));
         }
 
