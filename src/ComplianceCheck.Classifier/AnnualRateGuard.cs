@@ -32,4 +32,14 @@ public static partial class AnnualRateGuard
             || folded.Contains("interest free", StringComparison.Ordinal) || folded.Contains("no interest", StringComparison.Ordinal)
             || folded.Contains("0% interest", StringComparison.Ordinal));
     }
+
+    // What an overdue account costs (逾期…按日利率万分之五计收利息, "a late payment fee of $40") is a warning in a contract or a
+    // reminder, not the price of an offer: ZH-APR-001 and ZH-APR-002 make the same exception. Not 逾期, 违约金 or "late fees"
+    // alone: 逾期也能借, 提前还款无违约金 and "no late fees" are a loan ad's lures.
+    [GeneratedRegex(
+        @"(逾期|未按时还款|未按期还款)[^，。！？；;\n]{0,12}(计收|收取|加收|按日|罚息|利息|违约金|滞纳金)|\b(late (payment )?(fee|charge)s? (of|is|are|will|may|up to)|default (interest|rate)|penalty (interest|rate|apr))\b",
+        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex OverdueCharge();
+
+    public static bool PricesAnOverdueAccount(ReadOnlySpan<char> sentence) => OverdueCharge().IsMatch(TextFold.Fold(sentence.ToString()));
 }

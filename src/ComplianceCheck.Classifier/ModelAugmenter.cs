@@ -251,7 +251,7 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
         string folded = TextFold.Fold(span.ToString());
         return !DisclosureGuard.HasDisclosure(span)
             && !(label == Labels.Apr && (AnnualRateGuard.StatesAnnualRate(LineAround(blockText, start, end)) || !AprApplies(profile)
-                || AnnualRateGuard.IsShortInterestFreePlan(span)))
+                || AnnualRateGuard.IsShortInterestFreePlan(span) || AnnualRateGuard.PricesAnOverdueAccount(span)))
             && !SalutationGuard.IsOnlySalutation(span)
             && !CustomerQuestion.Asks(span, LineAround(blockText, start, end))
             && EnglishLabelCue.Supports(label, span) && !EnglishLabelCue.IsPlainQuestion(span)

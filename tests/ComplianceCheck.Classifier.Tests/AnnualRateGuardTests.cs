@@ -11,4 +11,15 @@ public class AnnualRateGuardTests
     {
         AnnualRateGuard.IsShortInterestFreePlan(sentence).ShouldBe(expected);
     }
+
+    [Theory]
+    [InlineData("逾期未还最低还款额的，将按日利率万分之五计收利息，并按月计收复利。", true)]
+    [InlineData("A late payment fee of up to $40 applies if you miss a payment.", true)]
+    [InlineData("征信逾期也能借，日息低至万分之二！", false)]
+    [InlineData("提前还款无违约金，借款利息按天计算，每日仅0.02%。", false)]
+    [InlineData("No late fees, no interest, ever.", false)]
+    public void What_an_overdue_account_costs_is_no_price_of_an_offer_but_a_lure_to_those_overdue_is(string sentence, bool expected)
+    {
+        AnnualRateGuard.PricesAnOverdueAccount(sentence).ShouldBe(expected);
+    }
 }
