@@ -1172,7 +1172,7 @@ public sealed class RuleEngine
     /// <summary>A text a gated regex runs on, with its digit positions worked out only if a gate asks.</summary>
     private class GatedText(string text)
     {
-        private const int MinFilteredLength = 64;
+        private const int MinFilteredLength = 256;
         private List<int>? _digits;
         private PairFilter? _pairs;
 
@@ -1183,7 +1183,11 @@ public sealed class RuleEngine
 
         public List<int> Digits => _digits ??= RegexGate.DigitPositions(Text);
 
-        /// <summary>The text's character pairs, for the gates to rule literals out with; none for a short text, which is searched as fast.</summary>
+        /// <summary>
+        /// The text's character pairs, for the gates to rule literals out with; none for a paragraph-sized text. On the generated
+        /// 10,000-draft repository (most blocks a short paragraph) a filter per block saved nothing measurable and allocated 0.6
+        /// bytes more per input byte; on 3,000-character drafts it made the engine 5-10 % faster.
+        /// </summary>
         public PairFilter? Pairs => Text.Length < MinFilteredLength ? null : _pairs ??= new PairFilter(Text);
 
         /// <summary>Whether a statement pattern matches this text, found once (gate, then regex) and shared by every rule and trigger asking.</summary>
