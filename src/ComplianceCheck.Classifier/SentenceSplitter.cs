@@ -126,8 +126,8 @@ public static class SentenceSplitter
         _ => false,
     };
 
-    // A full stop ends a sentence only before white space or the end, never inside 3.5% or example.com, nor after "No." before a number.
-    private static bool IsEnglishStop(string text, int i) => (i + 1 >= text.Length || char.IsWhiteSpace(text[i + 1])) && !NumberSign.IsAt(text, i);
+    // A full stop ends a sentence only before white space or the end, never inside 3.5% or example.com, nor after an abbreviation (No. 1, J.D.).
+    private static bool IsEnglishStop(string text, int i) => (i + 1 >= text.Length || char.IsWhiteSpace(text[i + 1])) && !Abbreviation.EndsAt(text, i);
 
     /// <summary>
     /// Whether a sentence is long enough for the model to add a finding on its own: at least 5 Chinese characters or 3 words.

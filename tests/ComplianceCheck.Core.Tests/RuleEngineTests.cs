@@ -85,6 +85,31 @@ public class RuleEngineTests
     }
 
     [Fact]
+    public void A_line_a_training_sheet_marks_wrong_is_an_example_of_what_not_to_write()
+    {
+        const string Sheet = "三、正误对照\n× 这只固收+稳赚不赔，拿一年不会亏。\n√ 本产品为R3风险等级，不保本。\n";
+        Scan(BuiltIn.Value, Sheet, product: "fund").Where(f => f.Category == "guarantee").ShouldAllBe(f => f.Severity == Severity.Info);
+        Scan(BuiltIn.Value, "这只固收+稳赚不赔，拿一年不会亏。\n", product: "fund")
+            .ShouldContain(f => f.Category == "guarantee" && f.Severity == Severity.Error);
+    }
+
+    [Theory]
+    [InlineData("Singapore's No. 1 digital wealth manager.", 1)]
+    [InlineData("Ranked first in the J.D. Power 2025 U.S. Study.", 1)]
+    [InlineData("Rates went up. 2 banks followed.", 2)]
+    [InlineData("Rates went up by no more than 1%. U.S. banks followed.", 2)]
+    public void A_full_stop_after_an_abbreviation_ends_no_sentence(string text, int sentences)
+    {
+        int count = 1;
+        for (int i = 0; i < text.Length - 1; i++)
+        {
+            count += text[i] == '.' && text[i + 1] == ' ' && !Abbreviation.EndsAt(text, i) ? 1 : 0;
+        }
+
+        count.ShouldBe(sentences);
+    }
+
+    [Fact]
     public void A_claim_quoted_in_a_question_is_asked_not_made()
     {
         var engine = BuildEngine(Phrase("T-GUA-010", "只涨不跌", category: "guarantee"));

@@ -21,6 +21,10 @@ public sealed class AvoidList
         "wording to avoid", "prohibited", "banned", "not allowed",
     ];
 
+    // A line a training sheet marks as the wrong version (× 这只固收+稳稳的…, ❌ "best rates ever", 错误示范：…), beside its
+    // corrected one (√ …): an example of what not to write, whatever section it stands in.
+    private static readonly string[] WrongMarks = ["×", "✗", "✘", "✖", "❌", "错误示范", "错误写法", "错误说法", "错误：", "错误:", "反例：", "反例:", "wrong:", "don't:", "do not:"];
+
     private static readonly AvoidList None = new([]);
 
     // Per block: the [start, end) ranges of its text inside such a section.
@@ -48,7 +52,11 @@ public sealed class AvoidList
                 var line = text.AsSpan(start, end - start).Trim();
                 if (line.Length > 0)
                 {
-                    if (headingBlock || IsHeadingLike(line))
+                    if (MarkedWrong(line))
+                    {
+                        (ranges.TryGetValue(block.Index, out var marked) ? marked : ranges[block.Index] = []).Add((start, end));
+                    }
+                    else if (headingBlock || IsHeadingLike(line))
                     {
                         string folded = TextFold.Fold(line.ToString());
                         linesLeft = Markers.Any(m => folded.Contains(m, StringComparison.Ordinal)) ? MaxLines : 0;
@@ -70,6 +78,20 @@ public sealed class AvoidList
         }
 
         return ranges.Count == 0 ? None : new AvoidList(ranges);
+    }
+
+    private static bool MarkedWrong(ReadOnlySpan<char> line)
+    {
+        var rest = line.TrimStart("-*>0123456789.、) ");
+        foreach (string mark in WrongMarks)
+        {
+            if (rest.StartsWith(mark, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether <paramref name="position"/> of block <paramref name="blockIndex"/>'s text lies inside a list of wording to avoid.</summary>

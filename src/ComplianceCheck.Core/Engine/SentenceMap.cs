@@ -51,8 +51,8 @@ internal sealed class SentenceMap
         return c switch
         {
             '。' or '！' or '？' or '!' or '?' or '；' or ';' or '\n' or '…' => true,
-            // An English full stop ends a sentence only before white space or the end (never inside 3.5%), and not after "No." before a number.
-            '.' => (i + 1 >= text.Length || char.IsWhiteSpace(text[i + 1])) && !NumberSign.IsAt(text, i),
+            // An English full stop ends a sentence only before white space or the end (never inside 3.5%), and not after an abbreviation (No. 1, J.D.).
+            '.' => (i + 1 >= text.Length || char.IsWhiteSpace(text[i + 1])) && !Abbreviation.EndsAt(text, i),
             _ => false,
         };
     }
