@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using ComplianceCheck.Core.Engine;
 
@@ -103,19 +104,23 @@ public static class DisclosureGuard
     private static readonly string[] AdviceDisclaimers =
         ["not financial advice", "not investment advice", "nfa", "dyor", "do your own research", "个人观点", "仅代表个人", "不荐股"];
 
-    // One vectorised search per word on the raw sentence (a multi-string search over Chinese words walks a dictionary per
-    // character, and ignoring case is a slow search for a Chinese word): most sentences have no contrast, and are not folded.
+    // The English contrasts in one vectorised ignore-case search (a string search ignoring case, one per word, was 1.9 % of a
+    // repository scan); the Chinese ones one ordinal search each (a multi-string search over Chinese words walks a dictionary
+    // per character). Most sentences have no contrast, and are not folded.
+    private static readonly string[] ChineseContrasts = Contrasts.Where(c => !Ascii.IsValid(c)).ToArray();
+    private static readonly SearchValues<string> EnglishContrasts = SearchValues.Create(Contrasts.Where(c => Ascii.IsValid(c)).ToArray(), StringComparison.OrdinalIgnoreCase);
+
     private static bool HasContrast(ReadOnlySpan<char> sentence)
     {
-        foreach (string contrast in Contrasts)
+        foreach (string contrast in ChineseContrasts)
         {
-            if (sentence.Contains(contrast, Ascii.IsValid(contrast) ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal))
+            if (sentence.Contains(contrast, StringComparison.Ordinal))
             {
                 return true;
             }
         }
 
-        return false;
+        return sentence.ContainsAny(EnglishContrasts);
     }
 
     // NFA inside "unfair" or "infant" is no sign-off.

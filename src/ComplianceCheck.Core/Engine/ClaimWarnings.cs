@@ -1,3 +1,4 @@
+using System.Buffers;
 using ComplianceCheck.Core.Documents;
 
 namespace ComplianceCheck.Core.Engine;
@@ -33,7 +34,10 @@ public static class ClaimWarnings
     // Every statement holds one of these: a few vectorised searches of the raw text, before any block is folded.
     private static bool MayStateNoPromotion(string text) =>
         text.Contains("不涉及", StringComparison.Ordinal) || text.Contains("不推介", StringComparison.Ordinal) || text.Contains("产品推介", StringComparison.Ordinal)
-        || text.Contains("promot", StringComparison.OrdinalIgnoreCase);
+        || text.AsSpan().ContainsAny(Promot);
+
+    // One vectorised ignore-case search over the whole draft (a plain ignore-case string search is several times slower).
+    private static readonly SearchValues<string> Promot = SearchValues.Create(["promot"], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Whether <paramref name="document"/> teaches readers about claims (<see cref="WarnAgainstClaims"/>) and says it promotes no
