@@ -23,8 +23,11 @@ public sealed class RuleEngine
 
     // A copy-review sheet sets the copy as submitted beside its rewrite (原文 | 修改后, Original | Revised): the submitted column is the
     // review's record of what must not go out. A table with a header of each kind is such a sheet.
-    private static readonly string[] SubmittedCopyHeaders = ["原文", "原稿", "修改前", "原文案", "original copy", "original"];
-    private static readonly string[] RevisedCopyHeaders = ["修改后", "改后", "修改稿", "建议改为", "修改为", "revised", "rewrite", "suggested copy"];
+    private static readonly string[] SubmittedCopyHeaders =
+        ["原文", "原稿", "修改前", "原文案", "错误", "不要写", "original copy", "original", "rejected", "rejected copy", "don't", "don't say", "avoid", "instead of"];
+    private static readonly string[] RevisedCopyHeaders =
+        ["修改后", "改后", "修改稿", "建议改为", "修改为", "正确", "建议写法", "revised", "rewrite", "suggested copy", "approved alternative", "approved copy",
+         "use instead", "say instead", "compliant version", "do"];
 
     private readonly Rule[] _rules;
     private readonly PhraseAutomaton _automaton;
