@@ -132,6 +132,19 @@ public class DocumentLoaderTests
     }
 
     [Fact]
+    public void A_pages_published_descriptions_are_read_where_they_stand_and_its_other_meta_is_not()
+    {
+        string html = "<html><head>\n<meta name=\"description\" content=\"种植贷，月息低至3厘\">\n<title>春耕好帮手</title>\n"
+            + "<meta property=\"og:description\" content=\"稳赚&amp;不赔\"><meta name=\"keywords\" content=\"最佳贷款\"></head>\n<body><p>正文</p></body></html>";
+        var doc = DocumentLoader.LoadText("a.html", html);
+        AssertBlocksMapToSource(doc);
+        Locate(doc, "月息低至3厘").ShouldBe((2, 39));
+        Locate(doc, "稳赚&不赔").ShouldBe((4, 42));
+        doc.Blocks.Select(b => b.Text).ShouldBe(["种植贷，月息低至3厘", "春耕好帮手", "稳赚&不赔", "正文"]);
+        doc.Blocks.Take(3).ShouldAllBe(b => b.Kind == BlockKind.Title);
+    }
+
+    [Fact]
     public void Markdown_with_front_matter_and_an_html_body_maps_into_the_html()
     {
         string text = "---\ntitle: 'x'\nproduct: insurance\n---\n\n<div>\n<p label=\"正文\" style=\"font-size: 16px;\">第一句话。<strong>收益稳稳的</strong></p><p>第二段</p>\n</div>\n";

@@ -93,10 +93,18 @@ internal sealed class HtmlTextExtractor
         var document = parser.ParseDocument(fragment);
         ReadMetadata(document);
         _context.Push((BlockKind.Paragraph, -1));
-        if (document.Title is { Length: > 0 } && document.Head?.QuerySelector("title") is { } title)
+        foreach (var element in PublishedHeadText(document))
         {
-            VisitElement(title, 0, forceVisit: true);
-            Flush();
+            if (string.Equals(element.LocalName, "title", StringComparison.OrdinalIgnoreCase))
+            {
+                VisitElement(element, 0, forceVisit: true);
+                Flush();
+            }
+            else if (element.SourceReference is { } reference)
+            {
+                _cursor = Math.Max(_cursor, ToSourceOffset(reference.Position.Position));
+                ScanAttributes(element, ["content"], BlockKind.Title);
+            }
         }
 
         foreach (var child in document.ChildNodes)
@@ -105,6 +113,39 @@ internal sealed class HtmlTextExtractor
         }
 
         Flush();
+    }
+
+    // What a page publishes from its head: the title, and the descriptions a search result or a shared link's card shows.
+    private static readonly HashSet<string> PublishedMeta = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "description", "og:title", "og:description", "twitter:title", "twitter:description",
+    };
+
+    /// <summary>The head's title and published descriptions, in source order.</summary>
+    private static List<IElement> PublishedHeadText(IDocument document)
+    {
+        var elements = new List<IElement>();
+        if (document.Head is not { } head)
+        {
+            return elements;
+        }
+
+        if (document.Title is { Length: > 0 } && head.QuerySelector("title") is { } title)
+        {
+            elements.Add(title);
+        }
+
+        foreach (var meta in head.QuerySelectorAll("meta[content]"))
+        {
+            string name = meta.GetAttribute("name") ?? meta.GetAttribute("property") ?? string.Empty;
+            if (PublishedMeta.Contains(name.Trim()) && !string.IsNullOrWhiteSpace(meta.GetAttribute("content")))
+            {
+                elements.Add(meta);
+            }
+        }
+
+        elements.Sort((a, b) => (a.SourceReference?.Position.Position ?? 0).CompareTo(b.SourceReference?.Position.Position ?? 0));
+        return elements;
     }
 
     private void ReadMetadata(IDocument document)
@@ -176,7 +217,7 @@ internal sealed class HtmlTextExtractor
             Flush();
         }
 
-        ScanAttributes(element);
+        ScanAttributes(element, ["alt", "title", "aria-label"], BlockKind.AltText);
         bool table = string.Equals(tag, "table", StringComparison.OrdinalIgnoreCase);
         bool layout = table && IsLayoutTable(element);
         var kind = tag.ToLowerInvariant() switch
@@ -318,9 +359,9 @@ internal sealed class HtmlTextExtractor
         }
     }
 
-    private void ScanAttributes(IElement element)
+    private void ScanAttributes(IElement element, ReadOnlySpan<string> names, BlockKind kind)
     {
-        foreach (string name in (ReadOnlySpan<string>)["alt", "title", "aria-label"])
+        foreach (string name in names)
         {
             string? value = element.GetAttribute(name);
             if (string.IsNullOrWhiteSpace(value))
@@ -344,7 +385,7 @@ internal sealed class HtmlTextExtractor
                 }
             }
 
-            var block = builder.Build(BlockKind.AltText, -1);
+            var block = builder.Build(kind, -1);
             if (block != null)
             {
                 _blocks.Add(block);
