@@ -102,6 +102,7 @@ public class ProfileResolverTests
     [InlineData("0% on purchases for 24 months. Credit is subject to status. Pay at least the minimum repayment each month.", "credit")]
     [InlineData("Drive Today Auto Finance: drive away for $69 a week. Bad credit? Get pre-approved in 60 seconds.", "credit")]
     [InlineData("Bhai, follow my Bank Nifty options trading strategy on expiry day. One reel is about using a loan for trading capital.", "securities")]
+    [InlineData("Peer-to-peer property lending: lend to vetted developers from £500, with a target return of 8% a year. Every loan is secured; our provision fund covers late payments.", "wealth")]
     public void Products_are_told_from_their_own_vocabulary(string text, string product)
     {
         ProfileDetector.DetectProduct(TextFold.Fold(text)).ShouldBe(product);

@@ -18,6 +18,11 @@ public static class ProfileDetector
         ("wealth", "理财", 3), ("wealth", "业绩比较基准", 3), ("wealth", "理财产品", 2), ("wealth", "理财子", 3), ("wealth", "wealth management", 2),
         ("wealth", "portfolio", 2), ("wealth", "robo-advis", 3), ("wealth", "advisory fee", 3), ("wealth", "rebalanc", 2), ("wealth", "pension", 1),
         ("wealth", "asset allocation", 2),
+        // Lending as an investment (peer-to-peer, mini-bonds, crowdfunding): the reader lends to earn, and "loan" and "lender"
+        // there name the investment, not credit offered to the reader.
+        ("wealth", "peer-to-peer", 4), ("wealth", "p2p", 4), ("wealth", "innovative finance isa", 4), ("wealth", "ifisa", 4),
+        ("wealth", "mini-bond", 4), ("wealth", "minibond", 4), ("wealth", "crowdfunding", 3), ("wealth", "provision fund", 4),
+        ("wealth", "lend to", 3), ("wealth", "target return", 3), ("wealth", "capital at risk", 2),
         ("insurance", "保险", 3), ("insurance", "保费", 3), ("insurance", "投保", 3), ("insurance", "分红险", 3), ("insurance", "万能险", 3),
         ("insurance", "年金", 2), ("insurance", "重疾", 3), ("insurance", "被保险人", 3), ("insurance", "保单", 3), ("insurance", "寿险", 3),
         ("insurance", "insurance", 3), ("insurance", "premium", 2), ("insurance", "annuity", 2), ("insurance", "policyholder", 3),
