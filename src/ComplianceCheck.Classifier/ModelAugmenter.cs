@@ -15,9 +15,9 @@ namespace ComplianceCheck.Classifier;
 /// </summary>
 public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings settings) : IFindingAugmenter
 {
-    public const string DowngradeNote = "likely a quotation or warning";
+    public const string DowngradeNote = Finding.QuotedNote;
 
-    public const string WarningDraftNote = "in a draft that warns against such claims";
+    public const string WarningDraftNote = Finding.WarningDraftNote;
 
     // The words a promise of safety is made of: when each one the sentence holds is negated (没有稳赚这回事, 不保本, not
     // guaranteed), the sentence denies the promise, whatever the model read into the words.

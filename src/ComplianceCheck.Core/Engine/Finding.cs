@@ -55,8 +55,14 @@ public sealed record Finding
     /// <summary>False when the rule's basis takes effect after the scan date: reported apart, never fails the gate.</summary>
     public bool InForce { get; init; } = true;
 
-    /// <summary>Why the severity was lowered, e.g. "likely a quotation or warning".</summary>
+    /// <summary>Why the severity was lowered: <see cref="QuotedNote"/>, <see cref="WarningDraftNote"/>.</summary>
     public string? Note { get; init; }
+
+    /// <summary>The claim is quoted, denied or listed as wording to avoid, not made.</summary>
+    public const string QuotedNote = "likely a quotation or warning";
+
+    /// <summary>The draft as a whole warns against such claims (an anti-fraud post, compliance training): it retells them.</summary>
+    public const string WarningDraftNote = "in a draft that warns against such claims";
 
     public int StartOffset { get; init; }
 

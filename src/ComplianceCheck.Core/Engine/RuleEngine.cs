@@ -586,7 +586,7 @@ public sealed class RuleEngine
             if (verdict == ContextVerdict.Quoted)
             {
                 severity = Severity.Info;
-                note = "likely a quotation or warning";
+                note = Finding.QuotedNote;
             }
 
             var (sStart, sEnd) = sentences.SentenceAt(start);
@@ -998,11 +998,11 @@ public sealed class RuleEngine
                 // against claims (an anti-fraud post) names loans and rates without offering any.
                 if ((block.ContainerId >= 0 && IsExampleTable(block.ContainerId)) || (_avoidList ??= AvoidList.Of(_doc)).Covers(block.Index, t.Start))
                 {
-                    note = "likely a quotation or warning";
+                    note = Finding.QuotedNote;
                 }
                 else if (WarnsAgainstClaims())
                 {
-                    note = "in a draft that warns against such claims";
+                    note = Finding.WarningDraftNote;
                 }
 
                 srcStart = block.SourceStart(t.Start);
