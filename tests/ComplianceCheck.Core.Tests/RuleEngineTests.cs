@@ -119,6 +119,18 @@ public class RuleEngineTests
     }
 
     [Theory]
+    [InlineData("**Q8：这是全市场最好的指数基金吗？**", Severity.Info)]
+    [InlineData("7. 问：朋友说跟着买一定赚，这只是最好的基金吗？", Severity.Info)]
+    [InlineData("[W-007] 标准问：我朋友说这是最好的基金，我也想买", Severity.Info)]
+    [InlineData("答：这是全市场最好的指数基金。", Severity.Error)]
+    [InlineData("Q：这是最好的基金，赶紧买。", Severity.Error)]
+    public void A_faq_question_or_a_customer_line_asks_about_its_claim(string line, Severity expected)
+    {
+        var engine = BuildEngine(Phrase("T-ABS-011", "最好", category: "absolute"));
+        Scan(engine, line, path: "faq.md").ShouldHaveSingleItem().Severity.ShouldBe(expected);
+    }
+
+    [Theory]
     [InlineData("什么是保本理财？", Severity.Info)]
     [InlineData("# 什么是保本理财？为什么刚兑已被打破", Severity.Info)]
     [InlineData("问：这款产品保本吗？", Severity.Info)]

@@ -295,7 +295,11 @@ public static class NegationDetector
     private static readonly string[] DefiningQuestions = ["什么是", "什么叫", "何为", "何谓", "为什么", "为何", "如何看待", "怎么看待", "如何理解", "怎么理解", "如何识别", "怎么识别"];
 
     // Labels an FAQ puts before its question (问：这款产品保本吗？).
-    private static readonly string[] QuestionLabels = ["问:", "q:", "question:"];
+    private static readonly string[] QuestionLabels = ["问:", "问题:", "提问:", "q:", "question:"];
+
+    // Labels a customer-service script puts before a customer's words (标准问：我朋友买了赚了很多): what follows is asked or said
+    // by the customer, not promised by the firm, question mark or not.
+    private static readonly string[] CustomerLabels = ["标准问:", "客户问:", "用户问:", "客户:", "用户:"];
 
     // Openings of an English yes/no question (Is my capital guaranteed?).
     private static readonly string[] EnglishQuestions = ["is ", "are ", "does ", "do ", "can ", "will ", "was ", "were ", "could "];
@@ -307,7 +311,13 @@ public static class NegationDetector
     /// </summary>
     private static bool AsksAbout(string folded, int sStart, int sEnd, int start, int end)
     {
-        var sentence = folded.AsSpan(sStart, sEnd - sStart).TrimEnd();
+        // Markdown emphasis around a FAQ's question (**Q8：…吗？**) is no part of it.
+        var sentence = folded.AsSpan(sStart, sEnd - sStart).TrimEnd().TrimEnd("*_~ ".AsSpan());
+        var head = WithoutItemMarks(sentence);
+        if (AnyStartsWith(head, CustomerLabels))
+        {
+            return true;
+        }
 
         // Chat lines and barrage comments often drop the question mark after 吗 (你们是最好的券商吗).
         bool unmarked = !sentence.IsEmpty && sentence[^1] is '吗' or '嘛';
@@ -316,13 +326,10 @@ public static class NegationDetector
             return false;
         }
 
-        var head = sentence.TrimStart(" \t#>*-\"'“‘「『【[(（".AsSpan());
-        foreach (string prefix in QuestionLabels)
+        // A FAQ's question (问：…？, Q8：…？, "Q: … should I hurry?") asks about whatever claim it holds.
+        if (StartsWithQuestionLabel(head))
         {
-            if (head.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                head = head[prefix.Length..].TrimStart();
-            }
+            return true;
         }
 
         if (AnyStartsWith(head, DefiningQuestions))
@@ -343,6 +350,30 @@ public static class NegationDetector
         }
 
         return false;
+    }
+
+    /// <summary>A line without its list marks, numbering and leading tag (7. , - , [W-007] , 【常见问题】).</summary>
+    private static ReadOnlySpan<char> WithoutItemMarks(ReadOnlySpan<char> line)
+    {
+        var head = line.TrimStart(" \t#>*-\"'“‘「『(（".AsSpan());
+        if (head.Length > 0 && head[0] is '[' or '【' && head.IndexOfAny(']', '】') is var close and > 0 and < 24)
+        {
+            head = head[(close + 1)..].TrimStart();
+        }
+
+        return head.TrimStart("0123456789.、)） ".AsSpan());
+    }
+
+    // 问：, Q：, Q8：, Question:
+    private static bool StartsWithQuestionLabel(ReadOnlySpan<char> head)
+    {
+        if (AnyStartsWith(head, QuestionLabels))
+        {
+            return true;
+        }
+
+        var rest = head.StartsWith("q", StringComparison.Ordinal) ? head[1..].TrimStart("0123456789") : [];
+        return rest.Length < head.Length - 1 && rest.StartsWith(":", StringComparison.Ordinal);
     }
 
     private static bool AnyStartsWith(ReadOnlySpan<char> text, string[] openings)
