@@ -20,6 +20,7 @@ public class ReportedClaimTests
     [InlineData("凡是宣称稳赚不赔的，基本都是诈骗。", "稳赚不赔")]
     [InlineData("所以谁跟你说某只基金稳赚不赔，你就可以拉黑了。", "稳赚不赔")]
     [InlineData("楼下李阿姨推荐的，说是保本保息，年化10%。", "保本")]
+    [InlineData("我听别人说这款理财保本保息，是真的吗", "保本")]
     [InlineData("这款理财号称零风险，其实风险不小。", "零风险")]
     [InlineData("Guaranteed returns are a classic red flag.", "Guaranteed")]
     [InlineData("“老师带你上车”“群里每天吃肉”等，是非法荐股、杀猪盘的常见话术。", "吃肉")]
