@@ -77,6 +77,7 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
         var speakers = ScriptCue.Speakers(document.Text);
         var avoidList = AvoidList.Of(document);
         bool? warnsAgainstClaims = null;
+        HashSet<int>? exampleTables = null;
         foreach (var block in document.Blocks)
         {
             SentenceSplitter.Units(block.Text, units, sentences);
@@ -97,7 +98,8 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
 
                 // A prediction that can neither add a finding (headings, cells and fragments never get one) nor lower a rule
                 // finding (there is none here) is not worth computing.
-                bool mayAdd = IsProse(block.Kind) && !stage && SentenceSplitter.IsLongEnoughForFinding(span) && !avoidList.Covers(block.Index, start)
+                bool copyCell = IsCopyCell(block, span) && !(exampleTables ??= ExampleTables.Of(document)).Contains(block.ContainerId);
+                bool mayAdd = (IsProse(block.Kind) || copyCell) && !stage && SentenceSplitter.IsLongEnoughForFinding(span) && !avoidList.Covers(block.Index, start)
                     && !(QuotedSpeech.IsQuoted(block.Text, unit.Start, unit.End) && (warnsAgainstClaims ??= WarnAgainstClaims(document)));
                 if (!mayAdd && overlapping.Count == 0)
                 {
@@ -106,7 +108,8 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
 
                 var prediction = model.Predict(span);
                 surelyClean &= !Labels.IsRisky(prediction.Label) && prediction.Probability >= SurelyClean;
-                if (mayAdd && Holds(prediction, span, block.Text, start, end, profile, result, overlapping, srcStart, srcEnd))
+                if (mayAdd && (!copyCell || prediction.Probability >= CopyCellThreshold)
+                    && Holds(prediction, span, block.Text, start, end, profile, result, overlapping, srcStart, srcEnd))
                 {
                     added.Add(ModelFinding(document, prediction, srcStart, srcEnd));
                     addedInBlock = true;
@@ -494,6 +497,42 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
 
     // Headings, table cells and alt texts are labels, too terse for the model to judge on its own (the rules still check them).
     private static bool IsProse(BlockKind kind) => kind is BlockKind.Paragraph or BlockKind.ListItem or BlockKind.Quote or BlockKind.Text;
+
+    // A table cell that holds a sentence of copy (a banner spec's 文案 column, an ad-variant sheet's description): content repos
+    // keep copy in tables as often as in prose. A label, a figure or a short name stays unjudged.
+    private const int MinCopyCellIdeographs = 10;
+    private const double CopyCellThreshold = 0.9;
+    private const int MinCopyCellWords = 6;
+
+    private static bool IsCopyCell(TextBlock block, ReadOnlySpan<char> span)
+    {
+        if (block.Kind != BlockKind.TableCell)
+        {
+            return false;
+        }
+
+        int ideographs = 0, words = 0;
+        bool inWord = false;
+        foreach (char c in span)
+        {
+            if (c is >= '\u4E00' and <= '\u9FFF')
+            {
+                ideographs++;
+                inWord = false;
+            }
+            else if (char.IsAsciiLetter(c))
+            {
+                words += inWord ? 0 : 1;
+                inWord = true;
+            }
+            else
+            {
+                inWord = false;
+            }
+        }
+
+        return ideographs >= MinCopyCellIdeographs || words >= MinCopyCellWords;
+    }
 
     private static string Format(double p) => p.ToString("0.00", CultureInfo.InvariantCulture);
 

@@ -91,6 +91,17 @@ public sealed class ModelAugmenterTests
     }
 
     [Fact]
+    public void A_table_cell_holding_a_sentence_of_copy_is_judged_and_a_label_or_a_review_sheet_is_not()
+    {
+        const string Spec = "| 位置 | 文案 |\n| --- | --- |\n| 首页Banner | 稳健理财系列：本金稳稳的，收益看得见 |\n| 按钮 | 收益稳稳 |\n";
+        var finding = new ModelAugmenter(Fake(), new ModelSettings()).Augment(DocumentLoader.LoadText("spec.md", Spec), Profile, []).ShouldHaveSingleItem();
+        finding.Line.ShouldBe(3);
+
+        const string Sheet = "| 原文 | 修改后 |\n| --- | --- |\n| 稳健理财系列：本金稳稳的，收益看得见 | 本产品不保本 |\n";
+        new ModelAugmenter(Fake(), new ModelSettings()).Augment(DocumentLoader.LoadText("review.md", Sheet), Profile, []).ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Items_of_a_list_of_wording_to_avoid_get_no_model_finding()
     {
         string text = "销售话术\n\n五、禁用话术（以下内容严禁使用）\n1. 收益稳稳的，放心买\n2. 以客户收益稳稳到手作推荐理由\n\n六、推荐话术\n这款产品收益稳稳的，放心买！\n";

@@ -57,7 +57,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture ap
         object? body = endpoint switch
         {
             "POST /api/items" => new { content = Drafts.Clean, fileName = "a.md" },
-            "POST /api/items/{id}/versions" => new { content = Drafts.Clean + "\n" + Guid.NewGuid() },
+            "POST /api/items/{id}/versions" => new { content = Drafts.Unique(Drafts.Clean) },
             "POST /api/items/{id}/dispositions (legal stage)" => new { contentHash = item.Current.Sha256, finding = 0, disposition = "dismissed", reason = "quoted law" },
             "POST /api/items/{id}/decisions (legal stage)" => new { stage = "legal", decision = "approve", contentHash = item.Current.Sha256 },
             "POST /api/items/{id}/decisions (operations stage)" => new { stage = "operations", decision = "approve", contentHash = item.Current.Sha256 },
@@ -93,7 +93,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture ap
             return app.Reviews.Decide(app.Alice.User, flawed.Id, new DecisionRequest(Stage.Creative, DecisionKind.Approve, flawed.Current.Sha256, null));
         }
 
-        var item = app.Submit(Drafts.Clean + "\n" + Guid.NewGuid(), app.Alice);
+        var item = app.Submit(Drafts.Unique(Drafts.Clean), app.Alice);
         if (endpoint.Contains("(operations stage)", StringComparison.Ordinal))
         {
             item = app.Reviews.Decide(app.Lily.User, item.Id, new DecisionRequest(Stage.Legal, DecisionKind.Approve, item.Current.Sha256, null));

@@ -61,8 +61,8 @@ public sealed class PageTests(ReviewAppFactory app) : IClassFixture<ReviewAppFac
     [Fact]
     public async Task My_tasks_shows_a_reviewer_only_what_waits_at_their_stage()
     {
-        var atLegal = app.Submit(Drafts.Clean + "\n" + Guid.NewGuid());
-        var atCreative = app.Submit(Drafts.TwoErrors + "\n" + Guid.NewGuid());
+        var atLegal = app.Submit(Drafts.Unique(Drafts.Clean));
+        var atCreative = app.Submit(Drafts.Unique(Drafts.TwoErrors));
         using var lily = await BrowserSession.SignIn(app, app.Lily);
 
         string mine = await lily.Client.GetStringAsync("/?view=mine");
@@ -77,7 +77,7 @@ public sealed class PageTests(ReviewAppFactory app) : IClassFixture<ReviewAppFac
     [Fact]
     public async Task An_item_shows_how_long_it_has_waited_and_flags_it_overdue_past_the_sla()
     {
-        var item = app.Submit(Drafts.Clean + "\n" + Guid.NewGuid());
+        var item = app.Submit(Drafts.Unique(Drafts.Clean));
         app.Clock.Advance(TimeSpan.FromHours(30));
         using var lily = await BrowserSession.SignIn(app, app.Lily);
 

@@ -13,22 +13,6 @@ namespace ComplianceCheck.Core.Engine;
 /// </summary>
 public sealed class RuleEngine
 {
-    // Column headings of tables that list wording to avoid; a marketing table never carries them.
-    private static readonly string[] ExampleTableMarkers =
-    [
-        "违规表述", "错误表述", "不当表述", "违规用语", "违规词", "违禁词", "禁用语", "禁用词", "极限词", "违规话术", "错误话术", "反面", "错误示例",
-        "违规示例", "错误写法", "问题类型", "违规类型", "违规原因", "合规改写", "合规表述", "prohibited wording", "non-compliant wording",
-        "compliant alternative", "what not to say", "instead say",
-    ];
-
-    // A copy-review sheet sets the copy as submitted beside its rewrite (原文 | 修改后, Original | Revised): the submitted column is the
-    // review's record of what must not go out. A table with a header of each kind is such a sheet.
-    private static readonly string[] SubmittedCopyHeaders =
-        ["原文", "原稿", "修改前", "原文案", "错误", "不要写", "original copy", "original", "rejected", "rejected copy", "don't", "don't say", "avoid", "instead of"];
-    private static readonly string[] RevisedCopyHeaders =
-        ["修改后", "改后", "修改稿", "建议改为", "修改为", "正确", "建议写法", "revised", "rewrite", "suggested copy", "approved alternative", "approved copy",
-         "use instead", "say instead", "compliant version", "do"];
-
     private readonly Rule[] _rules;
     private readonly PhraseAutomaton _automaton;
     private readonly LiteralUse[][] _uses;
@@ -600,51 +584,9 @@ public sealed class RuleEngine
                 folded[sStart..sEnd].Trim(), fix));
         }
 
-        /// <summary>
-        /// A table of wording to avoid (违规表述 | 问题类型 | 修改建议) in training material or news of a penalty, or a copy-review sheet
-        /// (原文 | 修改后), quotes its claims: decided once per table, from any of its cells. A rewrite that is still risky is reported
-        /// too, as info, for the reviewer who reads the sheet.
-        /// </summary>
-        private bool IsExampleTable(int container)
-        {
-            if (_exampleTables == null)
-            {
-                _exampleTables = [];
-                var submitted = new HashSet<int>();
-                var revised = new HashSet<int>();
-                foreach (var block in _doc.Blocks)
-                {
-                    if (block.ContainerId < 0 || _exampleTables.Contains(block.ContainerId))
-                    {
-                        continue;
-                    }
-
-                    string folded = TextFold.Fold(block.Text);
-                    if (ExampleTableMarkers.Any(folded.Contains))
-                    {
-                        _exampleTables.Add(block.ContainerId);
-                        continue;
-                    }
-
-                    string cell = folded.Trim();
-                    if (SubmittedCopyHeaders.Contains(cell))
-                    {
-                        submitted.Add(block.ContainerId);
-                    }
-                    else if (RevisedCopyHeaders.Contains(cell))
-                    {
-                        revised.Add(block.ContainerId);
-                    }
-
-                    if (submitted.Contains(block.ContainerId) && revised.Contains(block.ContainerId))
-                    {
-                        _exampleTables.Add(block.ContainerId);
-                    }
-                }
-            }
-
-            return _exampleTables.Contains(container);
-        }
+        /// <summary>Whether a block's table quotes copy (<see cref="ExampleTables"/>). A rewrite that is still risky is reported too,
+        /// as info, for the reviewer who reads the sheet.</summary>
+        private bool IsExampleTable(int container) => (_exampleTables ??= ExampleTables.Of(_doc)).Contains(container);
 
         /// <summary>Decided once per draft (<see cref="ClaimWarnings"/>), from the blocks folded so far where it can.</summary>
         private bool WarnsAgainstClaims() => _warnsAgainstClaims ??= ClaimWarnings.WarnAgainstClaims(_doc, FoldedBlock);
