@@ -41,6 +41,14 @@ public class ProfileResolverTests
     }
 
     [Theory]
+    [InlineData("新客存满5万元即送500元超市购物卡一张，活动仅限本周，先到先得！\nNew savers: deposit 50k and get a gift card, this week only!", new[] { "zh-CN", "en" })]
+    [InlineData("本基金投资于全球股票市场，过往业绩不代表未来表现，详见ETF招募说明书及App公告。", new[] { "zh-CN" })]
+    public void A_bilingual_draft_gets_both_languages_rules_and_a_few_english_words_do_not_make_one(string text, string[] languages)
+    {
+        ProfileDetector.DetectLanguages(text).ShouldBe(languages);
+    }
+
+    [Theory]
     [InlineData("朋友圈", "wechat-moments")]
     [InlineData("公众号", "wechat-article")]
     [InlineData("抖音", "short-video")]

@@ -177,7 +177,9 @@ public static class ProfileDetector
         }
 
         bool zh = cjk >= 4 || (cjk > 0 && cjk * 4 >= latin);
-        bool en = latin >= 40 && latin > cjk * 3 || (cjk == 0 && latin > 0);
+        // An ideograph says about as much as two or three letters: a bilingual draft (a Chinese line, then its English) has about
+        // twice as many letters as ideographs, and both languages' rules apply to it.
+        bool en = latin >= 40 && latin * 2 > cjk * 3 || (cjk == 0 && latin > 0);
         if (zh && en)
         {
             return ["zh-CN", "en"];
