@@ -37,6 +37,8 @@ public static class ProfileDetector
         ("credit", "subject to status", 3), ("credit", "balance transfer", 3), ("credit", "on purchases", 2), ("credit", "credit limit", 2),
         ("credit", "minimum repayment", 3), ("credit", "minimum payment", 2), ("credit", "late payment", 2), ("credit", "credit score", 1),
         ("credit", "车贷", 3), ("credit", "payday", 3), ("credit", "car finance", 3), ("credit", "auto finance", 3),
+        ("credit", "margin loan", 3), ("credit", "margin rate", 3), ("credit", "margin is available", 3), ("credit", "margin at", 3),
+        ("credit", "margin lending", 3),
         ("credit", "vehicle finance", 3), ("credit", "financing", 2), ("credit", "weekly payment", 2), ("credit", "monthly payment", 2),
         ("credit", "down payment", 2), ("credit", "pre-approved", 2), ("credit", "bad credit", 3),
         ("credit", "spread the cost", 2), ("credit", "margin loan", 3), ("credit", "margin rate", 3), ("credit", "margin balance", 3), ("credit", "margin lending", 3),
