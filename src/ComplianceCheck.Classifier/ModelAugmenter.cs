@@ -253,7 +253,7 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
 
         string folded = TextFold.Fold(span.ToString());
         return !DisclosureGuard.HasDisclosure(span)
-            && !(label == Labels.Apr && (AnnualRateGuard.StatesAnnualRate(LineAround(blockText, start, end)) || !AprApplies(profile)
+            && !(label == Labels.Apr && (AnnualRateGuard.StatesAnnualRate(LineAndNext(blockText, start, end)) || !AprApplies(profile)
                 || AnnualRateGuard.IsShortInterestFreePlan(span) || AnnualRateGuard.PricesAnOverdueAccount(span)))
             && !SalutationGuard.IsOnlySalutation(span)
             && !CustomerQuestion.Asks(span, LineAround(blockText, start, end))
@@ -400,6 +400,22 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
         int lineStart = start == 0 ? 0 : text.LastIndexOf('\n', start - 1) + 1;
         int lineEnd = text.IndexOf('\n', end);
         return text.AsSpan(lineStart, (lineEnd < 0 ? text.Length : lineEnd) - lineStart);
+    }
+
+    // A plan's terms and its annual rate often take a line each (方案A：首付30%，贷款期限24期⏎年化利率（单利）：0%): a line that
+    // ends without a full stop goes on in the next. One that ends with one (an SMS, a numbered template) is a message of its own.
+    private static ReadOnlySpan<char> LineAndNext(string text, int start, int end)
+    {
+        var line = LineAround(text, start, end);
+        int lineEnd = text.IndexOf('\n', end);
+        if (lineEnd < 0 || line.TrimEnd() is [.., '。' or '！' or '？' or '.' or '!' or '?' or '；' or ';'])
+        {
+            return line;
+        }
+
+        int lineStart = start == 0 ? 0 : text.LastIndexOf('\n', start - 1) + 1;
+        int nextEnd = text.IndexOf('\n', lineEnd + 1);
+        return text.AsSpan(lineStart, (nextEnd < 0 ? text.Length : nextEnd) - lineStart);
     }
 
     private bool AprApplies(DraftProfile profile) => Rules == null || Rules.Rules.Any(r =>

@@ -102,6 +102,18 @@ public sealed class ModelAugmenterTests
     }
 
     [Fact]
+    public void A_plan_line_whose_next_line_gives_the_annual_rate_is_no_credit_offer_without_one_but_a_finished_message_is()
+    {
+        var apr = new FakeClassifier(s => s.Contains("首付", StringComparison.Ordinal) ? P(Labels.Apr, 0.99) : P(Labels.CleanPromo, 0.95));
+        var credit = new DraftProfile("credit", "cli", null, null, ["zh-CN"], "cli");
+        const string Poster = "方案A：首付30%，贷款期限24期\n年化利率（单利）：3.99%\n";
+        new ModelAugmenter(apr, new ModelSettings()).Augment(DocumentLoader.LoadText("a.txt", Poster), credit, []).ShouldBeEmpty();
+
+        const string Batch = "SMS-07：首付两成即可提车，月供低至1999元。\nSMS-08：年化利率（单利）4.75%起。\n";
+        new ModelAugmenter(apr, new ModelSettings()).Augment(DocumentLoader.LoadText("b.txt", Batch), credit, []).ShouldHaveSingleItem().Line.ShouldBe(1);
+    }
+
+    [Fact]
     public void Items_of_a_list_of_wording_to_avoid_get_no_model_finding()
     {
         string text = "销售话术\n\n五、禁用话术（以下内容严禁使用）\n1. 收益稳稳的，放心买\n2. 以客户收益稳稳到手作推荐理由\n\n六、推荐话术\n这款产品收益稳稳的，放心买！\n";

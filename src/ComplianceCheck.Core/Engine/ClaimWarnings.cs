@@ -19,7 +19,7 @@ public static class ClaimWarnings
     private static readonly string[] EducationMarkers =
     [
         "诈骗", "骗局", "反诈", "防骗", "骗子", "投资者教育", "投教", "警惕", "谨防", "话术", "套路", "陷阱", "识别", "误区", "被骗", "上当", "杀猪盘",
-        "非法集资", "报警", "立案", "违规", "红线", "处罚", "罚单", "合规培训", "错误示范", "禁用",
+        "非法集资", "报警", "立案", "违规", "红线", "处罚", "罚单", "合规培训", "错误示范", "禁用", "虚假宣传", "诱导", "12315", "96110",
         "scam", "fraud", "red flag", "ponzi", "too good to be true", "investor education", "warning signs", "psa:",
     ];
 
