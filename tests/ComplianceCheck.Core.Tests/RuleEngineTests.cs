@@ -124,6 +124,7 @@ public class RuleEngineTests
     [InlineData("[W-007] 标准问：我朋友说这是最好的基金，我也想买", Severity.Info)]
     [InlineData("答：这是全市场最好的指数基金。", Severity.Error)]
     [InlineData("Q：这是最好的基金，赶紧买。", Severity.Error)]
+    [InlineData("客户：这是我买过最好的基金！", Severity.Error)]
     public void A_faq_question_or_a_customer_line_asks_about_its_claim(string line, Severity expected)
     {
         var engine = BuildEngine(Phrase("T-ABS-011", "最好", category: "absolute"));

@@ -298,8 +298,8 @@ public static class NegationDetector
     private static readonly string[] QuestionLabels = ["问:", "问题:", "提问:", "q:", "question:"];
 
     // Labels a customer-service script puts before a customer's words (标准问：我朋友买了赚了很多): what follows is asked or said
-    // by the customer, not promised by the firm, question mark or not.
-    private static readonly string[] CustomerLabels = ["标准问:", "客户问:", "用户问:", "客户:", "用户:"];
+    // by the customer, not promised by the firm, question mark or not. Not 客户：, which is how an ad quotes a testimonial.
+    private static readonly string[] CustomerLabels = ["标准问:", "客户问:", "用户问:"];
 
     // Openings of an English yes/no question (Is my capital guaranteed?).
     private static readonly string[] EnglishQuestions = ["is ", "are ", "does ", "do ", "can ", "will ", "was ", "were ", "could "];
