@@ -408,14 +408,7 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
     {
         var line = LineAround(text, start, end);
         int lineEnd = text.IndexOf('\n', end);
-        if (lineEnd < 0 || line.TrimEnd() is [.., '。' or '！' or '？' or '.' or '!' or '?' or '；' or ';'])
-        {
-            return line;
-        }
-
-        int lineStart = start == 0 ? 0 : text.LastIndexOf('\n', start - 1) + 1;
-        int nextEnd = text.IndexOf('\n', lineEnd + 1);
-        return text.AsSpan(lineStart, (nextEnd < 0 ? text.Length : nextEnd) - lineStart);
+        return lineEnd < 0 || line.TrimEnd() is [.., '。' or '！' or '？' or '.' or '!' or '?' or '；' or ';'] ? line : LineAround(text, start, lineEnd + 1);
     }
 
     private bool AprApplies(DraftProfile profile) => Rules == null || Rules.Rules.Any(r =>
@@ -527,26 +520,7 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
             return false;
         }
 
-        int ideographs = 0, words = 0;
-        bool inWord = false;
-        foreach (char c in span)
-        {
-            if (c is >= '\u4E00' and <= '\u9FFF')
-            {
-                ideographs++;
-                inWord = false;
-            }
-            else if (char.IsAsciiLetter(c))
-            {
-                words += inWord ? 0 : 1;
-                inWord = true;
-            }
-            else
-            {
-                inWord = false;
-            }
-        }
-
+        var (ideographs, words) = SentenceSplitter.Measure(span);
         return ideographs >= MinCopyCellIdeographs || words >= MinCopyCellWords;
     }
 

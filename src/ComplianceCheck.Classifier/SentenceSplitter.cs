@@ -135,7 +135,13 @@ public static class SentenceSplitter
     /// </summary>
     public static bool IsLongEnoughForFinding(ReadOnlySpan<char> sentence)
     {
-        // A word is a run of at least two letters or digits, so initials ("N.A.") are no words.
+        var (ideographs, words) = Measure(sentence);
+        return ideographs >= 5 || words >= 3 || ideographs + words >= 5;
+    }
+
+    /// <summary>A span's Chinese characters, and its words: runs of at least two letters or digits, so initials ("N.A.") are none.</summary>
+    public static (int Ideographs, int Words) Measure(ReadOnlySpan<char> sentence)
+    {
         int ideographs = 0, words = 0, run = 0;
         foreach (char c in sentence)
         {
@@ -154,7 +160,7 @@ public static class SentenceSplitter
             }
         }
 
-        return ideographs >= 5 || words >= 3 || ideographs + words >= 5;
+        return (ideographs, words);
     }
 
     /// <summary>Whether a span holds enough letters or ideographs to be judged (a lone emoji or "1." is not).</summary>
