@@ -1,3 +1,4 @@
+using ComplianceCheck.Core.Engine;
 using ComplianceCheck.Core.Rules;
 using static ComplianceCheck.Core.Tests.TestRules;
 
@@ -25,6 +26,29 @@ public class EducationDraftTests
         Scan(BuiltIn.Value, AntiFraud, product: "securities", channel: null).ShouldContain(f => f.Category == "disclaimer");
         Scan(BuiltIn.Value, "XX证券荐股服务，跟着老师选股。\n\n本文不涉及任何产品推介。\n", product: "securities", channel: null)
             .ShouldContain(f => f.Category == "disclaimer");
+    }
+
+    [Fact]
+    public void A_draft_that_warns_against_claims_reports_a_statement_it_lacks_as_info_even_without_a_trigger()
+    {
+        var missing = Scan(BuiltIn.Value, AntiFraud, product: "wealth", channel: null).Where(f => f.Category == "disclaimer").ToList();
+        missing.ShouldNotBeEmpty();
+        missing.ShouldAllBe(f => f.Severity == Severity.Info && f.Note == Finding.WarningDraftNote);
+    }
+
+    // Compliance training names what not to write by its own words: 反例, 合规改写, 《广告法》.
+    private const string Training =
+        "# 营销文案合规要点（新员工培训）\n\n"
+        + "《广告法》第九条禁止使用“最佳”“第一”等用语。\n\n"
+        + "反例：“这款理财稳赚不赔，收益全市最高”。\n\n"
+        + "合规改写：业绩比较基准不代表产品未来表现和实际收益。\n";
+
+    [Fact]
+    public void Compliance_training_is_recognised_by_its_own_vocabulary_and_its_examples_are_info()
+    {
+        var findings = Scan(BuiltIn.Value, Training, product: "wealth", channel: null);
+        findings.ShouldContain(f => f.Category == "guarantee");
+        findings.Where(f => f.Category is "guarantee" or "absolute" or "disclaimer").ShouldAllBe(f => f.Severity == Severity.Info);
     }
 
     // A spoken anti-fraud script as a transcript gives it: one block of many lines, no quotation marks.

@@ -942,10 +942,6 @@ public sealed class RuleEngine
                 {
                     note = Finding.QuotedNote;
                 }
-                else if (WarnsAgainstClaims())
-                {
-                    note = Finding.WarningDraftNote;
-                }
 
                 srcStart = block.SourceStart(t.Start);
                 srcEnd = Math.Max(srcStart, block.SourceEnd(t.End));
@@ -965,6 +961,13 @@ public sealed class RuleEngine
             else
             {
                 srcStart = srcEnd = _doc.Blocks.Count > 0 ? _doc.Blocks[0].SourceStart(0) : 0;
+            }
+
+            // A draft that warns against claims (an anti-fraud post, compliance training) names products and rates without
+            // offering any, whether or not a trigger placed the statement.
+            if (note == null && WarnsAgainstClaims())
+            {
+                note = Finding.WarningDraftNote;
             }
 
             string original = _doc.Text[srcStart..srcEnd];
