@@ -64,7 +64,7 @@ public static class Evaluator
         bool lowered = false;
         foreach (var f in findings)
         {
-            if (Labels.FromCategory(f.Category) is not { } label || f.Suppressed || f.EndOffset <= f.StartOffset)
+            if (Labels.FromCategory(f.Category) is not { } label || f.Suppressed || f.IsHint || f.EndOffset <= f.StartOffset)
             {
                 continue;
             }

@@ -423,7 +423,7 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
     private static List<string> JudgedInContext(List<Finding> findings, int start, int end, string label) =>
         label == Labels.Testimonial
             ? []
-            : findings.Where(f => f.Source == "rule" && f.Severity == Severity.Info && !f.Suppressed && f.Category == label && f.Match.Length > 0
+            : findings.Where(f => f.Source == "rule" && f.Severity == Severity.Info && !f.IsHint && !f.Suppressed && f.Category == label && f.Match.Length > 0
                 && f.StartOffset < end && start < f.EndOffset).Select(f => f.Match).ToList();
 
     /// <summary>

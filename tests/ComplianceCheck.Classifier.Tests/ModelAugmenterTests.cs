@@ -764,4 +764,16 @@ public sealed class ModelAugmenterTests
         fake.Seen.ShouldContain("Thanks for having me, always a pleasure.");
         fake.Seen.ShouldNotContain(s => s.Contains("RYAN", StringComparison.Ordinal) || s.Contains("JESS", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_hint_says_nothing_about_quoting_but_a_lowered_claim_reads_as_a_warning()
+    {
+        var doc = DocumentLoader.LoadText("a.txt", "本金保障，收益稳稳的。\n");
+        var hint = RuleFinding(doc, "本金保障", Severity.Info) with { IsHint = true };
+        var lowered = RuleFinding(doc, "本金保障", Severity.Info) with { Note = Finding.QuotedNote };
+
+        Evaluator.LabelOf([hint], preferred: null, clean: Labels.CleanPromo).ShouldBe(Labels.CleanPromo);
+        Evaluator.LabelOf([lowered], preferred: null, clean: Labels.CleanPromo).ShouldBe(Labels.CleanWarning);
+        Evaluator.LabelOf([hint, RuleFinding(doc, "本金保障")], preferred: null, clean: Labels.CleanPromo).ShouldBe(Labels.Guarantee);
+    }
 }

@@ -76,6 +76,20 @@ public class RuleEngineTests
     }
 
     [Fact]
+    public void A_loan_draft_that_states_no_cost_is_only_hinted_at_the_annual_rate_and_one_that_does_gets_one_error()
+    {
+        var unpriced = Scan(BuiltIn.Value, "最低借款金额500元，单笔最高5万元，实际额度以审批结果为准。\n", product: "credit", path: "a.md")
+            .Where(f => f.Category == "apr").ShouldHaveSingleItem();
+        unpriced.RuleId.ShouldBe("ZH-APR-011");
+        unpriced.Severity.ShouldBe(Severity.Info);
+
+        // The same statement is missing once: the error for the price, not a second hint for the loan's name.
+        var priced = Scan(BuiltIn.Value, "XX借款最高可借20万，实际额度以审批结果为准。\n\n借1万元每月利息仅需60元。\n", product: "credit", path: "a.md");
+        priced.ShouldContain(f => f.RuleId == "ZH-APR-001" && f.Severity == Severity.Error);
+        priced.ShouldNotContain(f => f.RuleId == "ZH-APR-011");
+    }
+
+    [Fact]
     public void A_statement_missing_from_a_copy_review_sheet_is_reported_as_info()
     {
         const string Sheet = "| # | Original | Revised |\n| --- | --- | --- |\n| 1 | Personal loans from 6.99% | Rate removed until the APR is confirmed |\n";

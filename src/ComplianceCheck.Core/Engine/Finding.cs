@@ -58,6 +58,12 @@ public sealed record Finding
     /// <summary>Why the severity was lowered: <see cref="QuotedNote"/>, <see cref="WarningDraftNote"/>.</summary>
     public string? Note { get; init; }
 
+    /// <summary>
+    /// Info because its rule (or the configuration) makes it a hint, not because context lowered a claim: a hint says nothing about
+    /// whether the sentence quotes or warns.
+    /// </summary>
+    public bool IsHint { get; init; }
+
     /// <summary>The claim is quoted, denied or listed as wording to avoid, not made.</summary>
     public const string QuotedNote = "likely a quotation or warning";
 

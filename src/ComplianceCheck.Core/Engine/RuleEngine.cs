@@ -100,8 +100,9 @@ public sealed class RuleEngine
         _statementIds = _looseStatements.Select(s => s?.Select(t => statementTexts.IndexOf(t)).ToArray() ?? []).ToArray();
         _uses = uses.Select(u => u.ToArray()).ToArray();
         _unanchoredPatternRules = [.. unanchored];
-        // Statements missing near a trigger are checked first: a draft-wide one is then reported where they already point.
-        _requiredRules = [.. required.OrderBy(i => ((RequiredRule)_rules[i]).Scope == RequiredScope.Document ? 1 : 0)];
+        // Statements missing near a trigger are checked first: a draft-wide one is then reported where they already point. Of two
+        // rules asking for one statement, the more severe is checked first and reports it.
+        _requiredRules = [.. required.OrderBy(i => ((RequiredRule)_rules[i]).Scope == RequiredScope.Document ? 1 : 0).ThenByDescending(i => _rules[i].Severity)];
         _blockTriggerRules = [.. required.Where(i => _rules[i] is RequiredRule { TriggerExpression: not null, TriggerAnchors.Count: 0 })];
 
         _requireMonotone = new int[_rules.Length];
@@ -243,6 +244,7 @@ public sealed class RuleEngine
         private HashSet<int>? _exampleTables;
         private AvoidList? _avoidList;
         private bool? _warnsAgainstClaims;
+        private HashSet<string>? _missingStatements;
 
         private bool? _educationWithoutPromotion;
 
@@ -683,7 +685,10 @@ public sealed class RuleEngine
 
                 if (rule.Scope == RequiredScope.Document || triggers.Count == 0)
                 {
-                    if (!StatementIn(ruleIndex, Enumerable.Range(0, _doc.Blocks.Count)))
+                    // Two rules may ask for one statement on different grounds (a price, or only a loan's name): the draft lacks
+                    // it once, reported by the first, stricter rule.
+                    if (!StatementIn(ruleIndex, Enumerable.Range(0, _doc.Blocks.Count))
+                        && (_missingStatements ??= []).Add(StatementKey(rule)))
                     {
                         AddMissing(rule, triggers.Count > 0 ? PlaceOfMissing(rule, triggers) : null);
                     }
@@ -701,6 +706,9 @@ public sealed class RuleEngine
                 }
             }
         }
+
+        private static string StatementKey(RequiredRule rule) =>
+            string.Join('\u0001', rule.Require) + '\u0002' + string.Join('\u0001', rule.RequirePatternTexts);
 
         /// <summary>
         /// Where a statement the whole draft lacks is reported: at a trigger on a line that another finding of the rule's category
@@ -1019,6 +1027,7 @@ public sealed class RuleEngine
                 Review = rule.Review,
                 InForce = rule.InForce(_options.AsOf),
                 Note = note,
+                IsHint = severity == Severity.Info && note == null,
                 StartOffset = srcStart,
                 EndOffset = srcEnd,
                 Context = context,
