@@ -22,4 +22,19 @@ public class AnnualRateGuardTests
     {
         AnnualRateGuard.PricesAnOverdueAccount(sentence).ShouldBe(expected);
     }
+
+    [Theory]
+    [InlineData("借一万块钱一个月，也就是请朋友喝两杯咖啡的钱。", true)]
+    [InlineData("不看征信，白户也能批，最快5分钟到账！", true)]
+    [InlineData("分期手续费按月收取，提前还款时已收取的手续费不予退还。", true)]
+    [InlineData("48 monthly payments of £326.87. Optional final payment £10,250.", true)]
+    [InlineData("Bad credit? No problem!", true)]
+    [InlineData("旁白：最高可借二十万", false)]
+    [InlineData("月薪三千也能买的百万医疗，你知道吗？", false)]
+    [InlineData("口播：第三个坑，借钱投资，千万不要！", false)]
+    [InlineData("Loans run for 6 to 24 months.", false)]
+    public void An_apr_judgement_needs_a_cost_a_way_to_pay_or_the_credit_check_a_loan_ad_trades_on(string sentence, bool expected)
+    {
+        AnnualRateGuard.NamesTermsOfCredit(sentence).ShouldBe(expected);
+    }
 }

@@ -59,6 +59,7 @@ public class NegationDetectorTests
     [InlineData("呢隻基金冇保證回報，可能蝕本。", "保证回报", true)]
     [InlineData("没想到保本收益这么高。", "保本", false)]
     [InlineData("黄金并非只是避险工具，它还能只涨不跌。", "只涨不跌", false)]
+    [InlineData("部分营销向在校大学生定向推送，诱导超前消费。", "超前消费", true)]
     public void Telling_the_reader_not_to_take_something_for_a_promise_negates_the_promise(string sentence, string word, bool negated)
     {
         NegatedAt(sentence, word).ShouldBe(negated);

@@ -26,6 +26,9 @@ public static class NegationDetector
     [
         "不再具有", "不再提供", "不再承诺", "不再保证", "不再是", "不再有", "不承诺", "不保证", "无法", "不对", "不作", "不做", "不代表", "不构成", "不意味着", "不等于", "不表明", "不能", "不会", "不得", "不应", "不宜", "不要", "不可",
         "别再把", "别把", "别将", "勿把", "勿将", "并非", "并不", "不是", "严禁", "禁止", "切勿", "谨防", "警惕", "轻信", "防范", "避免", "拒绝", "杜绝", "远离", "没有", "未", "非", "勿", "别", "不", "没",
+
+        // What a notice names as the harm (诱导超前消费, 诱导过度借贷) is condemned, not urged.
+        "诱导",
     ];
 
     // Words that start with a negation character but do not negate what follows.
