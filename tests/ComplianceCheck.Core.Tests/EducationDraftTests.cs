@@ -51,6 +51,19 @@ public class EducationDraftTests
         findings.Where(f => f.Category is "guarantee" or "absolute" or "disclaimer").ShouldAllBe(f => f.Severity == Severity.Info);
     }
 
+    [Fact]
+    public void In_a_draft_that_warns_against_claims_a_section_title_names_a_kind_of_claim_and_makes_none()
+    {
+        const string Notice = AntiFraud + "## 二、收益承诺\n\n有人会说这款产品年化8%。\n";
+        var findings = Scan(BuiltIn.Value, Notice, product: "wealth", channel: null, path: "notice.md");
+        var inTitle = findings.Where(f => f.Line == 9 && f.Category == "guarantee").ShouldHaveSingleItem();
+        inTitle.Severity.ShouldBe(Severity.Info);
+
+        // The same title in a promotion is a claim.
+        Scan(BuiltIn.Value, "## 二、收益承诺\n\n年化8%，欢迎咨询。\n", product: "wealth", channel: null, path: "ad.md")
+            .ShouldContain(f => f.Line == 1 && f.Category == "guarantee" && f.Severity > Severity.Info);
+    }
+
     // A spoken anti-fraud script as a transcript gives it: one block of many lines, no quotation marks.
     private const string SpokenWarning =
         "反诈口播｜这些话一听就是骗局\n"

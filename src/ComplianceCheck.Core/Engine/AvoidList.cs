@@ -114,6 +114,24 @@ public sealed class AvoidList
     }
 
     /// <summary>
+    /// Whether <paramref name="position"/> of <paramref name="block"/>'s text lies in a heading or a heading-like line: in a draft that
+    /// warns against claims, a section's title names a kind of claim (一、承诺收益类, "2. Pressure to act now"), it makes none.
+    /// </summary>
+    public static bool IsInHeading(TextBlock block, int position)
+    {
+        if (block.Kind is BlockKind.Heading or BlockKind.Title)
+        {
+            return true;
+        }
+
+        string text = block.Text;
+        int start = position > 0 ? text.LastIndexOf('\n', position - 1) + 1 : 0;
+        int end = text.IndexOf('\n', position);
+        var line = text.AsSpan(start, (end < 0 ? text.Length : end) - start).Trim();
+        return line.Length > 0 && IsHeadingLike(line);
+    }
+
+    /// <summary>
     /// A short line that opens a section: numbered with a Chinese numeral (五、 （三） 第二部分), a Markdown heading, or one that
     /// ends in a colon (以下用语严禁使用：). An item numbered with digits (15. …) is none.
     /// </summary>

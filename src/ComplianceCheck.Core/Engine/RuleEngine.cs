@@ -556,9 +556,10 @@ public sealed class RuleEngine
                 verdict = ContextVerdict.Quoted;
             }
 
-            // The quotation and speech tests are local and cheap; whether the draft warns against claims reads every block.
+            // The quotation, speech and heading tests are local and cheap; whether the draft warns against claims reads every block.
             if (verdict == ContextVerdict.Asserted && rule.Negation == NegationMode.Suppress
-                && (NegationDetector.IsInsideQuotes(folded, sentences, start, end) || ReportedClaim.FollowsSpeech(folded, sentences.SentenceAt(start).Start, start))
+                && (NegationDetector.IsInsideQuotes(folded, sentences, start, end) || ReportedClaim.FollowsSpeech(folded, sentences.SentenceAt(start).Start, start)
+                    || AvoidList.IsInHeading(block, start))
                 && WarnsAgainstClaims())
             {
                 verdict = ContextVerdict.Quoted;
