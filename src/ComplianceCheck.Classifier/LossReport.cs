@@ -10,7 +10,7 @@ namespace ComplianceCheck.Classifier;
 public static partial class LossReport
 {
     [GeneratedRegex(
-        @"(?:浮亏|亏了|亏损了?|亏掉了?|跌了|跌去|跌掉|被套了?|套牢了?|回撤了|缩水了?)\s*(?:[0-9]|[一二两三四五六七八九十百千万几半])|(?<![0-9a-z%.)）])[-−]\s?[0-9]+(?:\.[0-9]+)?\s?%|(?<![只仅才少])跌\s?[0-9]+(?:\.[0-9]+)?\s?%|\b(?:down|lost|losing)\s+(?:about\s+|nearly\s+|over\s+|almost\s+)?[$£€]?[0-9]|\b(?:fell|fallen|dropped|declined|plunged|slumped|sank)\s+(?:sharply|heavily|steeply|hard|[0-9])|(?:都|均|全部|全都|仍然|依然|仍)(?:是|处于|出现|录得)?(?:亏损|浮亏)",
+        @"(?:浮亏|亏了|亏损了?|亏掉了?|跌了|跌去|跌掉|被套了?|套牢了?|回撤了|缩水了?)\s*(?:[0-9]|[一二两三四五六七八九十百千万几半])|(?<![0-9a-z%.)）])[-−]\s?[0-9]+(?:\.[0-9]+)?\s?%|(?<![只仅才少])跌\s?[0-9]+(?:\.[0-9]+)?\s?%|\b(?:down|lost|losing)\s+(?:about\s+|nearly\s+|over\s+|almost\s+)?[$£€]?[0-9]|\b(?:fell|fallen|dropped|declined|plunged|slumped|sank)\s+(?:sharply|heavily|steeply|hard|[0-9])|(?:都|均|全部|全都|仍然|依然|仍)(?:是|处于|出现|录得)?(?:亏损|浮亏)|亏损(?:收窄|扩大|幅度)|(?<!(?:没|不|无|未|从未)[^，。；]{0,8})(?:收益率?为负|负收益)|收益率?[^，。；0-9]{0,4}[-−]\s?[0-9]",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Loss();
 
@@ -18,6 +18,10 @@ public static partial class LossReport
     [
         "赚", "回本", "收益", "涨", "翻倍", "翻番", "盈利", "保本", "稳", "吃肉", "只跌", "仅跌", "才跌", "少跌", "profit", "gain", "earn", "made ", "grew", "guarantee", "double", "back up",
     ];
+
+    // A negative return (收益率大概-5%, 负收益) names 收益 without gaining: not the gain that keeps a sentence a claim.
+    [GeneratedRegex(@"收益率?为负|负收益|收益率?[^，。；0-9]{0,4}[-−]\s?[0-9]", RegexOptions.CultureInvariant)]
+    private static partial Regex NegativeReturn();
 
     /// <summary>Whether <paramref name="folded"/> (a sentence as <c>TextFold</c> folds it) reports a loss and no gain or promise.</summary>
     public static bool Reports(string folded)
@@ -27,9 +31,10 @@ public static partial class LossReport
             return false;
         }
 
+        string rest = NegativeReturn().Replace(folded, string.Empty);
         foreach (string word in GainOrPromise)
         {
-            if (folded.Contains(word, StringComparison.Ordinal))
+            if (rest.Contains(word, StringComparison.Ordinal))
             {
                 return false;
             }

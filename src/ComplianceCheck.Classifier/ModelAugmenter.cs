@@ -272,7 +272,7 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
     /// </summary>
     private static bool DeniesOrReports(string label, ReadOnlySpan<char> sentence, string folded) => label switch
     {
-        Labels.Guarantee => DeniesSafetyOrStatesTerms(folded) || TransactionNotice.IsPaidOut(sentence) || LossReport.Reports(folded),
+        Labels.Guarantee => DeniesSafetyOrStatesTerms(folded) || TransactionNotice.IsPaidOut(sentence) || LossReport.Reports(folded) || AsksAboutSafety(folded),
         Labels.Testimonial => LossReport.Reports(folded),
         Labels.Absolute => NegationDetector.DeniesEvery(folded, SuperlativeWords),
         Labels.Apr => AsksThePrice(sentence),
@@ -304,6 +304,19 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
     private static bool StatesSumAssuredGrowth(string folded) =>
         SumAssured.Any(w => folded.Contains(w, StringComparison.Ordinal)) && Grows.Any(w => folded.Contains(w, StringComparison.Ordinal))
             && !ReturnWords.Any(w => folded.Contains(w, StringComparison.Ordinal));
+
+    // A question about safety (那有没有收益高一点又不亏的？, 咁即系唔会亏？, 这笔钱会不会用到？) asks for a promise, it gives none; a
+    // rhetorical one (钱只会多不会少，还有什么好担心的？) gives it.
+    private static readonly string[] QuestionWords = ["吗", "么", "有没有", "会不会", "是不是", "能不能", "可不可以", "怎么办", "哪", "呢", "即系", "系咪", "有冇", "会唔会", "咩"];
+
+    private static readonly string[] Rhetorical = ["还有什么", "有什么好", "有什么可", "怕什么", "担心什么", "何必", "难道", "谁说", "还等什么", "还在等什么", "还犹豫", "还在担心", "还担心", "还怕", "还在怕"];
+
+    private static bool AsksAboutSafety(string folded)
+    {
+        var trimmed = folded.AsSpan().TrimEnd(" ”\"」』）)");
+        return (trimmed.EndsWith('？') || trimmed.EndsWith('?')) && ModelText.HasIdeographs(trimmed)
+            && QuestionWords.Any(w => folded.Contains(w, StringComparison.Ordinal)) && !Rhetorical.Any(w => folded.Contains(w, StringComparison.Ordinal));
+    }
 
     // A question that asks for an amount (利息多少？, "how much is the interest?"); a rhetorical one (一块钱一天，还需要犹豫吗？) prices.
     private static readonly string[] AmountQuestions = ["多少", "几", "怎么算", "如何计算", "how much", "what is the", "what's the", "what are the"];

@@ -253,6 +253,9 @@ public sealed class ModelAugmenterTests
     [InlineData("客户经理：还在担心亏钱吗？", true)]
     [InlineData("客户：这个保本吗？客服：放心，保本保息。", true)]
     [InlineData("会不会像理财一样亏？不会，本金一分不少。", true)]
+    [InlineData("小晴：那有没有收益高一点又不亏的？", false)]
+    [InlineData("咁即系唔会亏？", false)]
+    [InlineData("钱只会多不会少，还有什么好担心的？", true)]
     public void A_customers_question_in_a_chat_or_comment_thread_gets_no_model_finding(string text, bool flagged)
     {
         FlaggedAsGuarantee(text).ShouldBe(flagged);
