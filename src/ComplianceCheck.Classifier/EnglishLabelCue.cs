@@ -18,15 +18,15 @@ public static partial class EnglishLabelCue
     private static readonly Dictionary<string, HashSet<string>> Words = new(StringComparer.Ordinal)
     {
         [Labels.Guarantee] = Set(
-            "guarantee", "guaranteed", "guaranteeing", "risk", "riskless", "safe", "safer", "safest", "safely", "safety", "secure", "secured",
+            "guarantee", "guaranteed", "guaranteeing", "riskless", "safe", "safer", "safest", "safely", "safety", "secure", "secured",
             "security", "protect", "protected", "protection", "certain", "certainly", "certainty", "sure", "surely", "promise", "fixed", "lock",
-            "locked", "always", "never", "forever", "every", "each", "lose", "losing", "loss", "losses", "double", "doubled", "doubles",
+            "locked", "always", "never", "forever", "every", "each", "double", "doubled", "doubles",
             "triple", "will", "ll", "capital", "principal", "assured", "downside", "clockwork", "steady", "stable", "predictable", "reliable",
-            "consistent", "consistently", "fail", "foolproof", "bulletproof", "worry", "stress", "keeps", "pays", "paying", "income", "returns",
-            "return", "yield", "growth", "grow", "grows", "back", "penny", "nothing", "no", "zero", "only", "up", "down", "drop", "drops",
-            "crash", "immune", "proof", "solid", "cant", "cannot", "wont", "can", "easy", "passive", "auto", "automatic", "free", "tax",
-            "money", "profit", "profits", "win", "winning", "100", "impossible", "wrong", "mistake", "regret", "worries", "peace", "mind",
-            "anything", "whatever", "happens", "matter", "keep", "climb", "rises", "rising", "worst", "red"),
+            "consistent", "consistently", "foolproof", "bulletproof", "keeps", "pays", "paying", "income", "returns",
+            "return", "yield", "growth", "grow", "grows", "back", "penny", "nothing", "no", "zero", "only", "up",
+            "immune", "proof", "solid", "cant", "cannot", "wont", "can", "easy", "passive", "auto", "automatic", "free", "tax",
+            "money", "profit", "profits", "win", "winning", "100", "impossible", "peace", "mind",
+            "anything", "whatever", "happens", "matter", "keep", "climb", "rises", "rising"),
         [Labels.Absolute] = Set(
             "best", "top", "number", "no", "greatest", "leading", "leader", "leaders", "unbeatable", "unmatched", "ultimate", "perfect",
             "ever", "most", "only", "unique", "first", "world", "nothing", "nobody", "noone", "unrivalled", "unrivaled", "unparalleled",
@@ -62,6 +62,19 @@ public static partial class EnglishLabelCue
             "cheaper", "low", "lower", "lowest", "affordable", "price", "priced", "just", "only", "loan", "loans", "borrow", "borrowing",
             "credit", "finance", "instalment", "instalments", "installment", "installments", "percent", "per"),
     };
+
+    // Words of loss and harm support a promise only when denied, before or after (you can't lose, zero risk, never a down year,
+    // "Markets crash. Your balance doesn't.") or waved away as a question (Risk? We've taken care of that): said plainly
+    // ("Their losses become your losses too", "always use the stop loss") they warn.
+    private static readonly HashSet<string> DeniedOnly = new(
+        ["risk", "risks", "lose", "losing", "loss", "losses", "down", "drop", "drops", "crash", "crashes", "fail", "fails", "worst", "red", "wrong",
+            "mistake", "regret", "worry", "worries", "stress"], StringComparer.Ordinal);
+
+    private static readonly HashSet<string> Negators = new(
+        ["no", "not", "never", "cant", "cannot", "wont", "zero", "without", "nothing", "none", "dont", "doesnt", "isnt", "arent", "wasnt",
+            "didnt", "couldnt", "wouldnt", "nor", "neither"], StringComparer.Ordinal);
+
+    private const int NegatorReach = 3;
 
     private static readonly char[] Marks = ['%', '£', '$', '€', '!'];
 
@@ -101,6 +114,7 @@ public static partial class EnglishLabelCue
 
         var lookup = cues.GetAlternateLookup<ReadOnlySpan<char>>();
         var word = new StringBuilder();
+        int sinceNegator = int.MaxValue, sinceLossWord = int.MaxValue;
         foreach (char c in folded + " ")
         {
             if (char.IsAsciiLetterOrDigit(c))
@@ -115,9 +129,19 @@ public static partial class EnglishLabelCue
                 continue;
             }
 
-            if (word.Length > 0 && DomainCue.IsCueWord(lookup, word.ToString(), minPrefix: 5, superlatives: label == Labels.Absolute))
+            if (word.Length > 0)
             {
-                return true;
+                string w = word.ToString();
+                bool negator = Negators.Contains(w);
+                if (DomainCue.IsCueWord(lookup, w, minPrefix: 5, superlatives: label == Labels.Absolute)
+                    || (label == Labels.Guarantee && DeniedOnly.Contains(w) && (sinceNegator <= NegatorReach || c == '?'))
+                    || (negator && sinceLossWord <= NegatorReach + 1))
+                {
+                    return true;
+                }
+
+                sinceNegator = negator ? 0 : sinceNegator == int.MaxValue ? int.MaxValue : sinceNegator + 1;
+                sinceLossWord = label == Labels.Guarantee && DeniedOnly.Contains(w) ? 0 : sinceLossWord == int.MaxValue ? int.MaxValue : sinceLossWord + 1;
             }
 
             word.Clear();
