@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using ComplianceCheck.Core.Rules;
 
 namespace ComplianceCheck.Core.Tests;
@@ -98,4 +99,17 @@ public class RuleRegexTests
     [InlineData("\\(a+\\)+", false)]
     public void Nested_repetition_is_what_sends_a_pattern_to_the_linear_time_engine(string pattern, bool linear) =>
         RuleRegex.Parse(pattern, out _).Linear.ShouldBe(linear);
+
+    [Fact]
+    public void A_nested_pattern_too_large_for_the_linear_time_engine_still_matches_on_the_interpreter()
+    {
+        // Nested counted repetition: the automaton would exceed the engine's node limit.
+        const string pattern = "(x[a-z]{1,200}){2,200}y";
+        Should.Throw<NotSupportedException>(() => new Regex(pattern, RuleRegex.Options | RegexOptions.NonBacktracking));
+
+        var rule = RuleRegex.Parse(pattern, out string? problem);
+        problem.ShouldBeNull();
+        rule.Linear.ShouldBeTrue();
+        rule.Value.IsMatch("xabxcdy").ShouldBeTrue();
+    }
 }

@@ -45,13 +45,17 @@ public sealed class RuleRegex
             var regex = Volatile.Read(ref _regex);
             if (regex == null)
             {
-                regex = Linear ? BuildLinear() : new Regex(Text, Options, MatchTimeout);
+                regex = (Linear ? TryBuildLinear() : null) ?? new Regex(Text, Options, MatchTimeout);
                 regex = Interlocked.CompareExchange(ref _regex, regex, null) ?? regex;
             }
 
             if (!Linear && !Volatile.Read(ref _promoted) && Interlocked.Increment(ref _uses) == PromotionUses)
             {
-                Volatile.Write(ref _regex, BuildLinear());
+                if (TryBuildLinear() is { } linear)
+                {
+                    Volatile.Write(ref _regex, linear);
+                }
+
                 Volatile.Write(ref _promoted, true);
             }
 
@@ -59,7 +63,21 @@ public sealed class RuleRegex
         }
     }
 
-    private Regex BuildLinear() => new(Text, Options | RegexOptions.NonBacktracking);
+    /// <summary>
+    /// The linear-time automaton, or null when the engine refuses the pattern as too large: such a pattern stays on the
+    /// interpreter, whose match timeout still bounds it (a rule that times out is reported, never hangs the scan).
+    /// </summary>
+    private Regex? TryBuildLinear()
+    {
+        try
+        {
+            return new Regex(Text, Options | RegexOptions.NonBacktracking);
+        }
+        catch (NotSupportedException)
+        {
+            return null;
+        }
+    }
 
     public override string ToString() => Text;
 
