@@ -28,7 +28,7 @@ public static partial class EnglishLabelCue
             "money", "profit", "profits", "win", "winning", "100", "impossible", "peace", "mind",
             "anything", "whatever", "happens", "matter", "keep", "climb", "rises", "rising"),
         [Labels.Absolute] = Set(
-            "best", "top", "number", "no", "greatest", "leading", "leader", "leaders", "unbeatable", "unmatched", "ultimate", "perfect",
+            "best", "top", "number", "greatest", "leading", "leader", "leaders", "unbeatable", "unmatched", "ultimate", "perfect",
             "ever", "most", "only", "unique", "first", "world", "nothing", "nobody", "noone", "unrivalled", "unrivaled", "unparalleled",
             "beats", "beat", "better", "superior", "finest", "premier", "champion", "king", "crown", "crowned", "favourite", "favorite",
             "biggest", "largest", "cheapest", "highest", "lowest", "fastest", "safest", "smartest", "strongest", "award", "winning", "rated",
@@ -76,6 +76,12 @@ public static partial class EnglishLabelCue
 
     private const int NegatorReach = 3;
 
+    // "No" makes a superlative only with a comparison after it (no finer place, no savings account pays more than ours, no
+    // other bank): "No account minimum. No trading commissions." compares nothing.
+    private static readonly HashSet<string> Comparisons = new(
+        ["other", "one", "better", "finer", "more", "higher", "bigger", "cheaper", "faster", "safer", "smarter", "greater", "beats", "beat",
+            "compares", "compare", "match", "matches", "comes", "close", "else", "rival", "rivals", "equal", "equals", "tops"], StringComparer.Ordinal);
+
     private static readonly char[] Marks = ['%', '£', '$', '€', '!'];
 
     // A price is no superlative (Buy Bitcoin from £1.); a percentage (100%) or an exclamation still carries one.
@@ -114,7 +120,7 @@ public static partial class EnglishLabelCue
 
         var lookup = cues.GetAlternateLookup<ReadOnlySpan<char>>();
         var word = new StringBuilder();
-        int sinceNegator = int.MaxValue, sinceLossWord = int.MaxValue;
+        int sinceNegator = int.MaxValue, sinceLossWord = int.MaxValue, sinceNo = int.MaxValue;
         foreach (char c in folded + " ")
         {
             if (char.IsAsciiLetterOrDigit(c))
@@ -135,10 +141,13 @@ public static partial class EnglishLabelCue
                 bool negator = Negators.Contains(w);
                 if (DomainCue.IsCueWord(lookup, w, minPrefix: 5, superlatives: label == Labels.Absolute)
                     || (label == Labels.Guarantee && DeniedOnly.Contains(w) && (sinceNegator <= NegatorReach || c == '?'))
-                    || (negator && sinceLossWord <= NegatorReach + 1))
+                    || (label == Labels.Guarantee && negator && sinceLossWord <= NegatorReach + 1)
+                    || (label == Labels.Absolute && Comparisons.Contains(w) && sinceNo <= NegatorReach + 1))
                 {
                     return true;
                 }
+
+                sinceNo = w == "no" ? 0 : sinceNo == int.MaxValue ? int.MaxValue : sinceNo + 1;
 
                 sinceNegator = negator ? 0 : sinceNegator == int.MaxValue ? int.MaxValue : sinceNegator + 1;
                 sinceLossWord = label == Labels.Guarantee && DeniedOnly.Contains(w) ? 0 : sinceLossWord == int.MaxValue ? int.MaxValue : sinceLossWord + 1;

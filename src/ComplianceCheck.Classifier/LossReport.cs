@@ -34,12 +34,26 @@ public static partial class LossReport
         string rest = NegativeReturn().Replace(folded, string.Empty);
         foreach (string word in GainOrPromise)
         {
-            if (rest.Contains(word, StringComparison.Ordinal))
+            if (StartsAWord(rest, word))
             {
                 return false;
             }
         }
 
         return true;
+    }
+
+    // An English gain word counts at the start of a word only: "may happen again" gains nothing.
+    private static bool StartsAWord(string text, string word)
+    {
+        for (int at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.Ordinal))
+        {
+            if (!char.IsAsciiLetter(word[0]) || at == 0 || !char.IsAsciiLetter(text[at - 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

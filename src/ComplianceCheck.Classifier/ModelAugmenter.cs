@@ -274,7 +274,7 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
     {
         Labels.Guarantee => DeniesSafetyOrStatesTerms(folded) || TransactionNotice.IsPaidOut(sentence) || LossReport.Reports(folded) || AsksAboutSafety(folded),
         Labels.Testimonial => LossReport.Reports(folded),
-        Labels.Absolute => NegationDetector.DeniesEvery(folded, SuperlativeWords),
+        Labels.Absolute => NegationDetector.DeniesEvery(folded, SuperlativeWords) || MarketRecord.Reports(folded),
         Labels.Apr => AsksThePrice(sentence),
         _ => false,
     };

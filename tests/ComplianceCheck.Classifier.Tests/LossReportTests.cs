@@ -13,6 +13,7 @@ public class LossReportTests
     [InlineData("在这段下跌的区间里，三种方式都是亏损的，坚持扣款的亏损幅度相对较小。")]
     [InlineData("截至上周五，账户浮亏3100元左右，收益率大概-5%，没错，是负的。")]
     [InlineData("我一直在定投，摊低成本，目前亏损收窄到12%，继续按计划扣款。")]
+    [InlineData("The strategy lost 23% in 2022, its worst calendar year, and drawdowns of that size may happen again.")]
     public void A_sentence_that_reports_money_lost_is_a_loss_report(string sentence)
     {
         LossReport.Reports(TextFold.Fold(sentence)).ShouldBeTrue();
