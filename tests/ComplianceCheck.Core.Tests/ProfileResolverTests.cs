@@ -111,6 +111,7 @@ public class ProfileResolverTests
     [InlineData("Drive Today Auto Finance: drive away for $69 a week. Bad credit? Get pre-approved in 60 seconds.", "credit")]
     [InlineData("Bhai, follow my Bank Nifty options trading strategy on expiry day. One reel is about using a loan for trading capital.", "securities")]
     [InlineData("Peer-to-peer property lending: lend to vetted developers from £500, with a target return of 8% a year. Every loan is secured; our provision fund covers late payments.", "wealth")]
+    [InlineData("投资金条专场：金价跟随实时行情，金条支持回购，金条工费全网低，金条现货，黄金饰品同场。金价有涨有跌，不要借钱买金。", "general")]
     public void Products_are_told_from_their_own_vocabulary(string text, string product)
     {
         ProfileDetector.DetectProduct(TextFold.Fold(text)).ShouldBe(product);
@@ -184,6 +185,7 @@ public class ProfileResolverTests
         }
 
         var best = scores.Where(s => s.Key != "general").OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal).FirstOrDefault();
-        return best.Key != null && best.Value >= 3 ? best.Key : scores.GetValueOrDefault("general") >= 3 ? "general" : null;
+        int general = scores.GetValueOrDefault("general");
+        return best.Key != null && best.Value >= 3 && general < best.Value * 6 ? best.Key : general >= 3 ? "general" : null;
     }
 }

@@ -54,10 +54,12 @@ public static class ProfileDetector
         ("deposit", "fdic", 2),
         ("general", "crypto", 3), ("general", "bitcoin", 3), ("general", "加密货币", 3), ("general", "虚拟货币", 3), ("general", "比特币", 3),
         ("general", "gold savings", 3), ("general", "gold price", 2), ("general", "precious metal", 3), ("general", "积存金", 3), ("general", "贵金属", 3), ("general", "黄金投资", 3), ("general", "投资金条", 3),
+        ("general", "金条", 3), ("general", "金价", 2), ("general", "黄金", 2),
         ("general", "投资", 1), ("general", "收益", 1), ("general", "回报", 1), ("general", "invest", 1), ("general", "returns", 1),
     ];
 
     private const int MinimumScore = 3;
+    private const int GeneralDominance = 6;
     private const int MaxCount = 5;
 
     // One pass of an automaton over the draft finds every cue: 75 separate searches of the whole text cost more than the rules.
@@ -82,7 +84,9 @@ public static class ProfileDetector
     {
         var scores = Scores(foldedText);
         var ranked = scores.Where(s => s.Key != "general").OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal).ToList();
-        if (ranked.Count == 0 || ranked[0].Value < MinimumScore)
+        // A passing mention (不要借钱买金 in a gold-bar live stream) does not make a draft that is overwhelmingly about another
+        // investment (gold, crypto) a draft about that product.
+        if (ranked.Count == 0 || ranked[0].Value < MinimumScore || scores.GetValueOrDefault("general") >= ranked[0].Value * GeneralDominance)
         {
             return (scores.GetValueOrDefault("general") >= MinimumScore ? "general" : null, null);
         }
