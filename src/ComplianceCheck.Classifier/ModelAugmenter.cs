@@ -272,7 +272,8 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
     /// </summary>
     private static bool DeniesOrReports(string label, ReadOnlySpan<char> sentence, string folded) => label switch
     {
-        Labels.Guarantee => DeniesSafetyOrStatesTerms(folded) || TransactionNotice.IsPaidOut(sentence) || LossReport.Reports(folded) || AsksAboutSafety(folded),
+        Labels.Guarantee => DeniesSafetyOrStatesTerms(folded) || TransactionNotice.IsPaidOut(sentence) || LossReport.Reports(folded) || AsksAboutSafety(folded)
+            || Hedges(folded),
         Labels.Testimonial => LossReport.Reports(folded),
         Labels.Absolute => NegationDetector.DeniesEvery(folded, SuperlativeWords) || MarketRecord.Reports(folded),
         Labels.Apr => AsksThePrice(sentence),
@@ -316,6 +317,23 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
         var trimmed = folded.AsSpan().TrimEnd(" ”\"」』）)");
         return (trimmed.EndsWith('？') || trimmed.EndsWith('?')) && ModelText.HasIdeographs(trimmed)
             && QuestionWords.Any(w => folded.Contains(w, StringComparison.Ordinal)) && !Rhetorical.Any(w => folded.Contains(w, StringComparison.Ordinal));
+    }
+
+    // A sentence that says the outcome is uncertain (今年赚钱主要是市场给面子，明年不一定) promises nothing, unless it promises something
+    // beside the hedge (短期不一定涨，但长期一定赚).
+    private static readonly string[] HedgeWords = ["不一定", "未必", "说不准", "说不好", "难以预测", "无法预测", "没人知道", "谁也不知道", "谁都不知道"];
+
+    private static readonly string[] CertaintyWords = ["一定", "肯定", "保证", "稳", "必然", "绝对", "放心"];
+
+    private static bool Hedges(string folded)
+    {
+        if (!HedgeWords.Any(h => folded.Contains(h, StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        string rest = HedgeWords.Aggregate(folded, (text, hedge) => text.Replace(hedge, string.Empty, StringComparison.Ordinal));
+        return !CertaintyWords.Any(w => rest.Contains(w, StringComparison.Ordinal));
     }
 
     // A question that asks for an amount (利息多少？, "how much is the interest?"); a rhetorical one (一块钱一天，还需要犹豫吗？) prices.

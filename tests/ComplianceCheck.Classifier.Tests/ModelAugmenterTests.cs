@@ -256,6 +256,8 @@ public sealed class ModelAugmenterTests
     [InlineData("小晴：那有没有收益高一点又不亏的？", false)]
     [InlineData("咁即系唔会亏？", false)]
     [InlineData("钱只会多不会少，还有什么好担心的？", true)]
+    [InlineData("当然，今年赚钱主要是市场给面子，明年不一定。", false)]
+    [InlineData("短期不一定涨，但拿满三年一定赚。", true)]
     public void A_customers_question_in_a_chat_or_comment_thread_gets_no_model_finding(string text, bool flagged)
     {
         FlaggedAsGuarantee(text).ShouldBe(flagged);
