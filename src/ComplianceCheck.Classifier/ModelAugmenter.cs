@@ -259,7 +259,7 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
             && !CustomerQuestion.Asks(span, LineAround(blockText, start, end))
             && EnglishLabelCue.Supports(label, span) && !EnglishLabelCue.IsPlainQuestion(span)
             && !DeniesOrReports(label, span, folded)
-            && !(label == Labels.Testimonial && (NegationDetector.QuotesUnderCue(folded) || SpokespersonQuote.Is(span)))
+            && !(label == Labels.Testimonial && (NegationDetector.QuotesUnderCue(folded) || SpokespersonQuote.Is(span) || IsLeadIn(span)))
             && !ReportedClaim.NamesAScam(folded)
             && !overlapping.Any(i => !BesideOtherCategories || result[i].Category == label)
             && StillHoldsWithout(JudgedInContext(result, srcStart, srcEnd, label), span, label, threshold);
@@ -335,6 +335,10 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
         string rest = HedgeWords.Aggregate(folded, (text, hedge) => text.Replace(hedge, string.Empty, StringComparison.Ordinal));
         return !CertaintyWords.Any(w => rest.Contains(w, StringComparison.Ordinal));
     }
+
+    // A line that ends in a colon (Here's what one of our members had to say:) introduces the testimonial that follows; the
+    // finding belongs on that one.
+    private static bool IsLeadIn(ReadOnlySpan<char> sentence) => sentence.TrimEnd(" *_") is [.., ':' or '：'];
 
     // A question that asks for an amount (利息多少？, "how much is the interest?"); a rhetorical one (一块钱一天，还需要犹豫吗？) prices.
     private static readonly string[] AmountQuestions = ["多少", "几", "怎么算", "如何计算", "how much", "what is the", "what's the", "what are the"];

@@ -19,6 +19,12 @@ public static partial class SalutationGuard
         RegexOptions.CultureInvariant)]
     private static partial Regex LetterClosing();
 
+    // A letter's opening line (Dear Mr and Mrs Whitfield, / 尊敬的王先生：) names its reader and says nothing else.
+    [GeneratedRegex(
+        @"^[\s\p{P}]*(?:(?:dear|hi|hello)\s+[^,.!?:;\n]{1,40}|(?:尊敬的|亲爱的)[^，。！？,.!?:：\n]{1,12})[,，:：!！]?\s*$",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex LetterOpening();
+
     [GeneratedRegex(
         @"^(?:\p{L}{1,6}[:：])?(?:[\s\p{P}\p{S}\p{Cs}]|\[[^\]\n]{1,8}\]|【[^】\n]{1,8}】|各位|亲爱的|尊敬的|读者|朋友们?|家人们|宝子们?|宝宝们|宝们|姐妹们|集美们|兄弟们|老铁们?|粉丝们?|小伙伴们?|小可爱们|大家|你们|您们|股友们?|基民们?|投资者|投资人|观众们?|网友们?|客户们?|贵宾们?|会员们?|读者们?"
         + @"|早上好|上午好|中午好|下午好|晚上好|早安|午安|晚安|你好|您好|哈喽|嗨|欢迎(?:来到|回到|收看|收听|大家)?|又见面|见面|回来|来到|我的|直播间?|节目|视频|频道|公众号|主页"
@@ -42,7 +48,7 @@ public static partial class SalutationGuard
             // Source-generated backtracking code costs nothing to build (the linear-time engine took 0.2-0.3 s to build this
             // alternation on first use, in every run); the tokens overlap little, and a sentence too odd to settle in time is
             // simply not a greeting.
-            return OnlySalutation().IsMatch(folded) || LetterClosing().IsMatch(folded);
+            return OnlySalutation().IsMatch(folded) || LetterClosing().IsMatch(folded) || LetterOpening().IsMatch(folded);
         }
         catch (RegexMatchTimeoutException)
         {

@@ -491,6 +491,9 @@ public sealed class ModelAugmenterTests
     [InlineData("#借钱#周转#消费贷#", true)]
     [InlineData("Dear Valued Client,", true)]
     [InlineData("Dear client, this fund doubled in a year.", false)]
+    [InlineData("Dear Mr and Mrs Whitfield,", true)]
+    [InlineData("尊敬的王先生：", true)]
+    [InlineData("尊敬的客户，本产品保本保息。", false)]
     public void Salutation_guard_knows_a_greeting_from_a_sentence_that_says_something(string sentence, bool expected) =>
         SalutationGuard.IsOnlySalutation(sentence).ShouldBe(expected);
 
@@ -788,5 +791,14 @@ public sealed class ModelAugmenterTests
         Evaluator.LabelOf([hint], preferred: null, clean: Labels.CleanPromo).ShouldBe(Labels.CleanPromo);
         Evaluator.LabelOf([lowered], preferred: null, clean: Labels.CleanPromo).ShouldBe(Labels.CleanWarning);
         Evaluator.LabelOf([hint, RuleFinding(doc, "本金保障")], preferred: null, clean: Labels.CleanPromo).ShouldBe(Labels.Guarantee);
+    }
+
+    [Fact]
+    public void A_line_that_introduces_a_testimonial_with_a_colon_is_not_the_testimonial()
+    {
+        var testimonial = new FakeClassifier(_ => P(Labels.Testimonial, 0.95));
+        var doc = DocumentLoader.LoadText("a.txt", "Here's what one of our members had to say:\n\nI put in $5,000 and doubled it in a year with this fund.\n");
+        var findings = new ModelAugmenter(testimonial, new ModelSettings()).Augment(doc, Profile, []);
+        findings.ShouldHaveSingleItem().Line.ShouldBe(3);
     }
 }
