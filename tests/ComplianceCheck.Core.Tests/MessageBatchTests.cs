@@ -25,6 +25,8 @@ public class MessageBatchTests
     [InlineData("# 每行一条\n001|【长泰人寿】您的保单已进入续期缴费期。\n002|【长泰人寿】保单可申请保单贷款。\n003|【长泰人寿】温馨提示：谨防诈骗。\n")]
     [InlineData("[Brightpath Loans] Need cash fast? Get up to $2,000 today.\n[AcmeInvest] Markets are volatile. Capital at risk.\n[Harbor Life] Your premium is due on 1 July.\n")]
     [InlineData("P24-007 | HK | savers | deposit | Rate alert | Time deposit rates are up this week.\nP24-008 | SG | cards | credit | Travel | No FX fees on card spend abroad.\nP24-009 | HK | gold-holders | general | Gold | Gold savings plan statements are ready.\n")]
+    [InlineData("T1: Urgent cash? Get a gold loan at just 0.75% per month.\nT2: Dear Customer, your interest is due on 15-Jun.\nT3: Gold loans at 9.9% p.a. to 24% p.a. T&C apply.\n")]
+    [InlineData("Urgent cash? Get a gold loan today -SWRNFN\nYour interest is due on 15-Jun -SWRNFN\nNew branch now open at RS Puram -SWRNFN\n")]
     public void Batches_are_told_by_their_signatures_id_columns_and_opt_outs(string text)
     {
         MessageBatch.IsBatch(text).ShouldBeTrue();
@@ -35,6 +37,8 @@ public class MessageBatchTests
     [InlineData("主播：家人们晚上好！\n嘉宾：今天聊聊定投。\n主播：定投不是稳赚，要看自己的风险承受能力。\n")]
     [InlineData("三年期大额存单，年利率2.35%。\n20万元起存，先到先得。\n本行已参加存款保险。\n")]
     [InlineData("【A】第一条消息的正文内容。\n【B】第二条消息的正文内容。\n")]
+    [InlineData("[00:00:10] 今天呢给大家讲的是 账单分期\n[00:00:22] 首先说一下 什么是账单分期\n[00:01:30] 然后现金分期呢 今天也有活动\n")]
+    [InlineData("Q1: Is my money safe with you?\nA1: Deposits are protected up to the limit.\nQ2: How do I open an account?\nA2: Download the app.\n")]
     public void Prose_scripts_posters_and_two_messages_are_no_batch(string text)
     {
         MessageBatch.IsBatch(text).ShouldBeFalse();
@@ -118,5 +122,17 @@ public class MessageBatchTests
 
         // ... but credit's draft-wide statement (ZH-APR-001's 年化利率 for any loan draft) stays with credit drafts.
         findings.ShouldNotContain(f => f.RuleId == "ZH-APR-001");
+    }
+
+    [Fact]
+    public void Each_message_that_prices_credit_needs_its_own_annual_rate()
+    {
+        const string Batch = "T1: Gold loans at 9.9% APR to 24% APR. T&C apply.\nT2: Zero interest for the first 30 days on gold loans!\nT3: New branch now open at RS Puram.\n";
+        var doc = DocumentLoader.LoadText("sms.txt", Batch);
+        doc.IsMessageBatch.ShouldBeTrue();
+        var profile = new ProfileResolver(ConfigLoader.Parse(string.Empty, "/repo/.compliance.yaml"), new ProfileOverrides()).Resolve(doc, "/repo/sms.txt", []);
+        var missing = BuiltIn.Value.Scan(doc, profile).Where(f => f.RuleId == "EN-APR-001").Select(f => f.Line).ToList();
+        missing.ShouldContain(2);
+        missing.ShouldNotContain(3);
     }
 }

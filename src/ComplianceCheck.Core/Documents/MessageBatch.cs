@@ -27,13 +27,23 @@ public static partial class MessageBatch
     // The opt-outs Chinese SMS gateways append (回T退订, 拒收请回复R).
     private const string ChineseOptOuts = "回T退订|退订回T|回TD退订|退订回复T|回复T退订|拒收请回复R|回复R拒收";
 
+    // A signature in brackets ([AcmeInvest]) or before a colon (PINECREST:), not a transcript's timestamp ([00:01:58]) or an
+    // FAQ's question and answer (Q1:, A1:).
     [GeneratedRegex(
-        "^" + IdColumns + @"(?:【[^】\n]{1,20}】|\[[^\]\n]{1,30}\]|[A-Z][A-Za-z0-9&.'’ -]{1,30}:(?=\s))\s*\S.{5}",
+        "^" + IdColumns + @"(?:【[^】\n]{1,20}】|\[(?![\d:.\s-]+\])[^\]\n]{1,30}\]|(?![QA]\d{1,3}:)[A-Z][A-Za-z0-9&.'’ -]{1,30}:(?=\s))\s*\S.{5}",
         RegexOptions.CultureInvariant)]
     private static partial Regex SignedMessage();
 
     [GeneratedRegex("^" + Id + @"\s*[|｜]\s*\S.{5}", RegexOptions.CultureInvariant)]
     private static partial Regex IdColumnMessage();
+
+    // A template id and a colon (T7: …, SMS-12: …), not an FAQ's question or answer (Q1:, A1:, 问1：).
+    [GeneratedRegex(@"^(?![QqAa]\d|问|答)" + Id + @"\s*[:：]\s*\S.{5}", RegexOptions.CultureInvariant)]
+    private static partial Regex IdColonMessage();
+
+    // The sender header an SMS gateway appends (… -SWRNFN, as India's DLT registration requires).
+    [GeneratedRegex(@"\s-\s?[A-Z]{5,6}\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex SenderTail();
 
     [GeneratedRegex(
         "(?:" + ChineseOptOuts + @"|reply stop|text stop|stop to opt.?out|stop to unsubscribe)\W*$",
@@ -80,5 +90,6 @@ public static partial class MessageBatch
     }
 
     internal static bool IsMessage(ReadOnlySpan<char> line) =>
-        SignedMessage().IsMatch(line) || IdColumnMessage().IsMatch(line) || OptOutTail().IsMatch(line[Math.Max(0, line.Length - TailLength)..]);
+        SignedMessage().IsMatch(line) || IdColumnMessage().IsMatch(line) || IdColonMessage().IsMatch(line)
+        || OptOutTail().IsMatch(line[Math.Max(0, line.Length - TailLength)..]) || SenderTail().IsMatch(line[Math.Max(0, line.Length - TailLength)..]);
 }

@@ -684,7 +684,8 @@ public sealed class RuleEngine
 
                 var triggers = _triggers.FindAll(t => t.Rule == ruleIndex);
 
-                if (rule.Scope == RequiredScope.Document || triggers.Count == 0)
+                // A message of a batch goes out alone: a statement the draft needs is needed by each message that triggers it.
+                if ((rule.Scope == RequiredScope.Document && !(_doc.IsMessageBatch && triggers.Count > 0)) || triggers.Count == 0)
                 {
                     // Two rules may ask for one statement on different grounds (a price, or only a loan's name): the draft lacks
                     // it once, reported by the first, stricter rule.
