@@ -55,4 +55,15 @@ public static partial class AnnualRateGuard
     private static partial Regex TermsOfCredit();
 
     public static bool NamesTermsOfCredit(ReadOnlySpan<char> sentence) => TermsOfCredit().IsMatch(TextFold.Fold(sentence.ToString()));
+
+    // A funnel's or a campaign's figures (授信→首借转化率：3.1% → 7.4%, "conversion rate rose to 12%") measure the lender's
+    // business, not the price of a loan offered to the reader.
+    private static readonly string[] BusinessMetrics =
+        ["转化率", "复借率", "留存率", "点击率", "打开率", "获客成本", "激活率", "渗透率", "roi", "ctr", "cvr", "conversion", "retention", "click-through", "open rate", "acquisition cost"];
+
+    public static bool ReportsBusinessMetrics(ReadOnlySpan<char> sentence)
+    {
+        string folded = TextFold.Fold(sentence.ToString());
+        return BusinessMetrics.Any(m => folded.Contains(m, StringComparison.Ordinal));
+    }
 }

@@ -254,6 +254,7 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
         string folded = TextFold.Fold(span.ToString());
         return !DisclosureGuard.HasDisclosure(span)
             && !(label == Labels.Apr && (AnnualRateGuard.StatesAnnualRate(LineAndNext(blockText, start, end)) || !AprApplies(profile) || !AnnualRateGuard.NamesTermsOfCredit(span)
+                || AnnualRateGuard.ReportsBusinessMetrics(span)
                 || AnnualRateGuard.IsShortInterestFreePlan(span) || AnnualRateGuard.PricesAnOverdueAccount(span)))
             && !SalutationGuard.IsOnlySalutation(span)
             && !CustomerQuestion.Asks(span, LineAround(blockText, start, end))

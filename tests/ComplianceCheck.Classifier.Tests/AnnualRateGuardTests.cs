@@ -37,4 +37,13 @@ public class AnnualRateGuardTests
     {
         AnnualRateGuard.NamesTermsOfCredit(sentence).ShouldBe(expected);
     }
+
+    [Theory]
+    [InlineData("授信→首借转化率：3.1% → 7.4%", true)]
+    [InlineData("Conversion rate on the loan page rose from 2.1% to 3.4%.", true)]
+    [InlineData("借1万元，每月利息仅需60元。", false)]
+    public void A_funnels_figures_measure_the_business_not_the_price_of_a_loan(string sentence, bool expected)
+    {
+        AnnualRateGuard.ReportsBusinessMetrics(sentence).ShouldBe(expected);
+    }
 }

@@ -102,7 +102,7 @@ public class RuleEngineTests
     [Fact]
     public void A_line_a_training_sheet_marks_wrong_is_an_example_of_what_not_to_write()
     {
-        const string Sheet = "三、正误对照\n× 这只固收+稳赚不赔，拿一年不会亏。\n√ 本产品为R3风险等级，不保本。\n";
+        const string Sheet = "三、正误对照\n× 这只固收+稳赚不赔，拿一年不会亏。\n√ 本产品为R3风险等级，不保本。\n错误示例6：这只基金稳赚不赔。\n";
         Scan(BuiltIn.Value, Sheet, product: "fund").Where(f => f.Category == "guarantee").ShouldAllBe(f => f.Severity == Severity.Info);
         Scan(BuiltIn.Value, "这只固收+稳赚不赔，拿一年不会亏。\n", product: "fund")
             .ShouldContain(f => f.Category == "guarantee" && f.Severity == Severity.Error);

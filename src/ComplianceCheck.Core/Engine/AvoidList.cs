@@ -23,7 +23,7 @@ public sealed class AvoidList
 
     // A line a training sheet marks as the wrong version (× 这只固收+稳稳的…, ❌ "best rates ever", 错误示范：…), beside its
     // corrected one (√ …): an example of what not to write, whatever section it stands in.
-    private static readonly string[] WrongMarks = ["×", "✗", "✘", "✖", "❌", "错误示范", "错误写法", "错误说法", "错误：", "错误:", "反例：", "反例:", "wrong:", "don't:", "do not:"];
+    private static readonly string[] WrongMarks = ["×", "✗", "✘", "✖", "❌", "错误示范", "错误示例", "反面示例", "错误案例", "错误写法", "错误说法", "错误：", "错误:", "反例：", "反例:", "wrong:", "don't:", "do not:"];
 
     private static readonly AvoidList None = new([]);
 

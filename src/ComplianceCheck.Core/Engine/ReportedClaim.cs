@@ -29,7 +29,7 @@ public static class ReportedClaim
     // Words before a claim that report it as someone else's (所谓保本, 号称零风险, 谁跟你说稳赚), and how far before the claim each may stand.
     private static readonly (string Cue, int Reach)[] ReportingCues =
     [
-        ("所谓", 6), ("鼓吹", 10), ("宣称", 10), ("声称", 10), ("号称", 10), ("标榜", 10), ("吹嘘", 10), ("自称", 10), ("打着", 6), ("谁说", 10),
+        ("所谓", 6), ("疑似", 6), ("涉嫌", 8), ("鼓吹", 10), ("宣称", 10), ("声称", 10), ("号称", 10), ("标榜", 10), ("吹嘘", 10), ("自称", 10), ("打着", 6), ("谁说", 10),
         // 说是 reports (楼下阿姨说是保本的), 可以说是 asserts (可以说是只涨不跌的长期之选).
         ("谁跟你说", 10), ("谁告诉你", 10), ("有人说", 8), ("有人跟你说", 10), ("听别人说", 12), ("听人说", 12), ("听朋友说", 12), ("听说", 10), ("说是", 4), ("吹", 0), ("so-called ", 0), ("claims of ", 4),
         ("claiming ", 12), ("anyone who says ", 16), ("whoever says ", 16), ("anyone promising ", 16), ("who tells you ", 16),
