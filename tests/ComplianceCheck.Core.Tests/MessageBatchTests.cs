@@ -135,4 +135,15 @@ public class MessageBatchTests
         missing.ShouldContain(2);
         missing.ShouldNotContain(3);
     }
+
+    [Fact]
+    public void A_message_that_prices_a_loan_gets_the_missing_annual_rate_once_not_also_the_hint()
+    {
+        const string Batch = "S01 | 【XX银行】贷款利息低至每月0.3%，借款最快当天到账。回T退订\nS02 | 【XX银行】您的贷款已结清。回T退订\nS03 | 【XX银行】理财新品发售。回T退订\n";
+        var doc = DocumentLoader.LoadText("sms.txt", Batch);
+        var profile = new ProfileResolver(ConfigLoader.Parse(string.Empty, "/repo/.compliance.yaml"), new ProfileOverrides()).Resolve(doc, "/repo/sms.txt", []);
+        var findings = BuiltIn.Value.Scan(doc, profile).Where(f => f.Line == 1).ToList();
+        findings.ShouldContain(f => f.RuleId == "ZH-APR-001");
+        findings.ShouldNotContain(f => f.RuleId == "ZH-APR-011");
+    }
 }

@@ -700,8 +700,9 @@ public sealed class RuleEngine
 
                 foreach (var trigger in triggers.GroupBy(t => t.Block).Select(g => g.First()))
                 {
-                    // A message of a batch goes out alone: the statement must be in it.
-                    if (!StatementIn(ruleIndex, BlocksBeside(trigger.Block, _doc.IsMessageBatch ? 0 : rule.BlockWindow)))
+                    // A message of a batch goes out alone: the statement must be in it, and is reported once there.
+                    if (!StatementIn(ruleIndex, BlocksBeside(trigger.Block, _doc.IsMessageBatch ? 0 : rule.BlockWindow))
+                        && (rule.Scope != RequiredScope.Document || (_missingStatements ??= []).Add(StatementKey(rule) + '\u0003' + trigger.Block)))
                     {
                         AddMissing(rule, trigger);
                     }
