@@ -6,7 +6,8 @@ namespace ComplianceCheck.Classifier;
 /// <summary>
 /// The model's apr label means "a credit offer without an annualised rate". A sentence that itself states one (年化利率 7.2%,
 /// 11.5% APR, 6.5% p.a., Australia's comparison rate, Singapore's effective interest rate) cannot be that, however much it reads like a loan ad, so it never becomes an apr finding. A number must go with
-/// the rate: "no APR to worry about" states none. Matched on folded text (full-width signs folded, lower case).
+/// the rate: "no APR to worry about" states none. Matched on folded text (full-width signs folded, lower case): the other
+/// tests take the sentence folded once by the caller.
 /// </summary>
 public static partial class AnnualRateGuard
 {
@@ -25,9 +26,8 @@ public static partial class AnnualRateGuard
         RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex ShortInterestFreePlan();
 
-    public static bool IsShortInterestFreePlan(ReadOnlySpan<char> sentence)
+    public static bool IsShortInterestFreePlan(string folded)
     {
-        string folded = TextFold.Fold(sentence.ToString());
         return ShortInterestFreePlan().IsMatch(folded) && (folded.Contains("interest-free", StringComparison.Ordinal)
             || folded.Contains("interest free", StringComparison.Ordinal) || folded.Contains("no interest", StringComparison.Ordinal)
             || folded.Contains("0% interest", StringComparison.Ordinal));
@@ -41,7 +41,7 @@ public static partial class AnnualRateGuard
         RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex OverdueCharge();
 
-    public static bool PricesAnOverdueAccount(ReadOnlySpan<char> sentence) => OverdueCharge().IsMatch(TextFold.Fold(sentence.ToString()));
+    public static bool PricesAnOverdueAccount(string folded) => OverdueCharge().IsMatch(folded);
 
     // The terms an apr finding is about: a cost (利息, 手续费, 每天2块, 月供, "$89 a month", fees), a way to pay (分期, 先用后付,
     // "pay later"), or the credit check and approval a loan ad trades on (不看征信, 当天放款, "bad credit OK"). A sentence with none
@@ -54,16 +54,12 @@ public static partial class AnnualRateGuard
         RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex TermsOfCredit();
 
-    public static bool NamesTermsOfCredit(ReadOnlySpan<char> sentence) => TermsOfCredit().IsMatch(TextFold.Fold(sentence.ToString()));
+    public static bool NamesTermsOfCredit(string folded) => TermsOfCredit().IsMatch(folded);
 
     // A funnel's or a campaign's figures (授信→首借转化率：3.1% → 7.4%, "conversion rate rose to 12%") measure the lender's
     // business, not the price of a loan offered to the reader.
     private static readonly string[] BusinessMetrics =
         ["转化率", "复借率", "留存率", "点击率", "打开率", "获客成本", "激活率", "渗透率", "roi", "ctr", "cvr", "conversion", "retention", "click-through", "open rate", "acquisition cost"];
 
-    public static bool ReportsBusinessMetrics(ReadOnlySpan<char> sentence)
-    {
-        string folded = TextFold.Fold(sentence.ToString());
-        return BusinessMetrics.Any(m => folded.Contains(m, StringComparison.Ordinal));
-    }
+    public static bool ReportsBusinessMetrics(string folded) => BusinessMetrics.Any(m => folded.Contains(m, StringComparison.Ordinal));
 }

@@ -76,6 +76,9 @@ public static partial class EnglishLabelCue
 
     private const int NegatorReach = 3;
 
+    // Words since the last one of a kind; int.MaxValue while none has been seen.
+    private static int After(int since) => since == int.MaxValue ? since : since + 1;
+
     // "No" makes a superlative only with a comparison after it (no finer place, no savings account pays more than ours, no
     // other bank): "No account minimum. No trading commissions." compares nothing.
     private static readonly HashSet<string> Comparisons = new(
@@ -139,18 +142,18 @@ public static partial class EnglishLabelCue
             {
                 string w = word.ToString();
                 bool negator = Negators.Contains(w);
+                bool lossWord = label == Labels.Guarantee && DeniedOnly.Contains(w);
                 if (DomainCue.IsCueWord(lookup, w, minPrefix: 5, superlatives: label == Labels.Absolute)
-                    || (label == Labels.Guarantee && DeniedOnly.Contains(w) && (sinceNegator <= NegatorReach || c == '?'))
+                    || (lossWord && (sinceNegator <= NegatorReach || c == '?'))
                     || (label == Labels.Guarantee && negator && sinceLossWord <= NegatorReach + 1)
                     || (label == Labels.Absolute && Comparisons.Contains(w) && sinceNo <= NegatorReach + 1))
                 {
                     return true;
                 }
 
-                sinceNo = w == "no" ? 0 : sinceNo == int.MaxValue ? int.MaxValue : sinceNo + 1;
-
-                sinceNegator = negator ? 0 : sinceNegator == int.MaxValue ? int.MaxValue : sinceNegator + 1;
-                sinceLossWord = label == Labels.Guarantee && DeniedOnly.Contains(w) ? 0 : sinceLossWord == int.MaxValue ? int.MaxValue : sinceLossWord + 1;
+                sinceNo = w == "no" ? 0 : After(sinceNo);
+                sinceNegator = negator ? 0 : After(sinceNegator);
+                sinceLossWord = lossWord ? 0 : After(sinceLossWord);
             }
 
             word.Clear();

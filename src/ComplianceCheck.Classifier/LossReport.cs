@@ -9,8 +9,12 @@ namespace ComplianceCheck.Classifier;
 /// </summary>
 public static partial class LossReport
 {
+    // A return said to be negative, in words (负收益) or as a figure (收益率大概-5%).
+    private const string NegativeReturnWords = "收益率?为负|负收益";
+    private const string NegativeReturnFigure = @"收益率?[^，。；0-9]{0,4}[-−]\s?[0-9]";
+
     [GeneratedRegex(
-        @"(?:浮亏|亏了|亏损了?|亏掉了?|跌了|跌去|跌掉|被套了?|套牢了?|回撤了|缩水了?)\s*(?:[0-9]|[一二两三四五六七八九十百千万几半])|(?<![0-9a-z%.)）])[-−]\s?[0-9]+(?:\.[0-9]+)?\s?%|(?<![只仅才少])跌\s?[0-9]+(?:\.[0-9]+)?\s?%|\b(?:down|lost|losing)\s+(?:about\s+|nearly\s+|over\s+|almost\s+)?[$£€]?[0-9]|\b(?:fell|fallen|dropped|declined|plunged|slumped|sank)\s+(?:sharply|heavily|steeply|hard|[0-9])|(?:都|均|全部|全都|仍然|依然|仍)(?:是|处于|出现|录得)?(?:亏损|浮亏)|亏损(?:收窄|扩大|幅度)|(?<!(?:没|不|无|未|从未)[^，。；]{0,8})(?:收益率?为负|负收益)|收益率?[^，。；0-9]{0,4}[-−]\s?[0-9]",
+        @"(?:浮亏|亏了|亏损了?|亏掉了?|跌了|跌去|跌掉|被套了?|套牢了?|回撤了|缩水了?)\s*(?:[0-9]|[一二两三四五六七八九十百千万几半])|(?<![0-9a-z%.)）])[-−]\s?[0-9]+(?:\.[0-9]+)?\s?%|(?<![只仅才少])跌\s?[0-9]+(?:\.[0-9]+)?\s?%|\b(?:down|lost|losing)\s+(?:about\s+|nearly\s+|over\s+|almost\s+)?[$£€]?[0-9]|\b(?:fell|fallen|dropped|declined|plunged|slumped|sank)\s+(?:sharply|heavily|steeply|hard|[0-9])|(?:都|均|全部|全都|仍然|依然|仍)(?:是|处于|出现|录得)?(?:亏损|浮亏)|亏损(?:收窄|扩大|幅度)|(?<!(?:没|不|无|未|从未)[^，。；]{0,8})(?:" + NegativeReturnWords + ")|" + NegativeReturnFigure,
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Loss();
 
@@ -20,7 +24,7 @@ public static partial class LossReport
     ];
 
     // A negative return (收益率大概-5%, 负收益) names 收益 without gaining: not the gain that keeps a sentence a claim.
-    [GeneratedRegex(@"收益率?为负|负收益|收益率?[^，。；0-9]{0,4}[-−]\s?[0-9]", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(NegativeReturnWords + "|" + NegativeReturnFigure, RegexOptions.CultureInvariant)]
     private static partial Regex NegativeReturn();
 
     /// <summary>Whether <paramref name="folded"/> (a sentence as <c>TextFold</c> folds it) reports a loss and no gain or promise.</summary>

@@ -253,9 +253,9 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
 
         string folded = TextFold.Fold(span.ToString());
         return !DisclosureGuard.HasDisclosure(span)
-            && !(label == Labels.Apr && (AnnualRateGuard.StatesAnnualRate(LineAndNext(blockText, start, end)) || !AprApplies(profile) || !AnnualRateGuard.NamesTermsOfCredit(span)
-                || AnnualRateGuard.ReportsBusinessMetrics(span)
-                || AnnualRateGuard.IsShortInterestFreePlan(span) || AnnualRateGuard.PricesAnOverdueAccount(span)))
+            && !(label == Labels.Apr && (AnnualRateGuard.StatesAnnualRate(LineAndNext(blockText, start, end)) || !AprApplies(profile) || !AnnualRateGuard.NamesTermsOfCredit(folded)
+                || AnnualRateGuard.ReportsBusinessMetrics(folded)
+                || AnnualRateGuard.IsShortInterestFreePlan(folded) || AnnualRateGuard.PricesAnOverdueAccount(folded)))
             && !SalutationGuard.IsOnlySalutation(span)
             && !CustomerQuestion.Asks(span, LineAround(blockText, start, end))
             && EnglishLabelCue.Supports(label, span) && !EnglishLabelCue.IsPlainQuestion(span)

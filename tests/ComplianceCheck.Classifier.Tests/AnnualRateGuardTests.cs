@@ -1,3 +1,5 @@
+using ComplianceCheck.Core.Engine;
+
 namespace ComplianceCheck.Classifier.Tests;
 
 public class AnnualRateGuardTests
@@ -9,7 +11,7 @@ public class AnnualRateGuardTests
     [InlineData("Pay in 3 instalments of $33.", false)]
     public void Two_to_four_interest_free_instalments_are_no_credit_with_a_rate_to_state(string sentence, bool expected)
     {
-        AnnualRateGuard.IsShortInterestFreePlan(sentence).ShouldBe(expected);
+        AnnualRateGuard.IsShortInterestFreePlan(TextFold.Fold(sentence)).ShouldBe(expected);
     }
 
     [Theory]
@@ -20,7 +22,7 @@ public class AnnualRateGuardTests
     [InlineData("No late fees, no interest, ever.", false)]
     public void What_an_overdue_account_costs_is_no_price_of_an_offer_but_a_lure_to_those_overdue_is(string sentence, bool expected)
     {
-        AnnualRateGuard.PricesAnOverdueAccount(sentence).ShouldBe(expected);
+        AnnualRateGuard.PricesAnOverdueAccount(TextFold.Fold(sentence)).ShouldBe(expected);
     }
 
     [Theory]
@@ -35,7 +37,7 @@ public class AnnualRateGuardTests
     [InlineData("Loans run for 6 to 24 months.", false)]
     public void An_apr_judgement_needs_a_cost_a_way_to_pay_or_the_credit_check_a_loan_ad_trades_on(string sentence, bool expected)
     {
-        AnnualRateGuard.NamesTermsOfCredit(sentence).ShouldBe(expected);
+        AnnualRateGuard.NamesTermsOfCredit(TextFold.Fold(sentence)).ShouldBe(expected);
     }
 
     [Theory]
@@ -44,6 +46,6 @@ public class AnnualRateGuardTests
     [InlineData("借1万元，每月利息仅需60元。", false)]
     public void A_funnels_figures_measure_the_business_not_the_price_of_a_loan(string sentence, bool expected)
     {
-        AnnualRateGuard.ReportsBusinessMetrics(sentence).ShouldBe(expected);
+        AnnualRateGuard.ReportsBusinessMetrics(TextFold.Fold(sentence)).ShouldBe(expected);
     }
 }
