@@ -668,21 +668,24 @@ public sealed class RuleEngine
 
         private void CheckRequiredStatements()
         {
+            var triggers = new List<(int Rule, int Block, int Start, int End)>();
             foreach (int ruleIndex in _engine._requiredRules)
             {
+                triggers.Clear();
+                foreach (var t in _triggers)
+                {
+                    if (t.Rule == ruleIndex)
+                    {
+                        triggers.Add(t);
+                    }
+                }
+
                 // A rule that applies only to some messages of a batch was triggered there or not at all.
-                if (!_active[ruleIndex] && !_triggers.Exists(t => t.Rule == ruleIndex))
-                {
-                    continue;
-                }
-
                 var rule = (RequiredRule)Rules[ruleIndex];
-                if (rule.HasTrigger && !_triggers.Exists(t => t.Rule == ruleIndex))
+                if ((!_active[ruleIndex] || rule.HasTrigger) && triggers.Count == 0)
                 {
                     continue;
                 }
-
-                var triggers = _triggers.FindAll(t => t.Rule == ruleIndex);
 
                 // A message of a batch goes out alone: a statement the draft needs is needed by each message that triggers it.
                 if ((rule.Scope == RequiredScope.Document && !(_doc.IsMessageBatch && triggers.Count > 0)) || triggers.Count == 0)
