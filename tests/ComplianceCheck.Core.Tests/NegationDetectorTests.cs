@@ -7,7 +7,8 @@ public class NegationDetectorTests
     private static bool NegatedAt(string sentence, string word)
     {
         string folded = TextFold.Fold(sentence);
-        return NegationDetector.IsNegated(folded, folded.IndexOf(word, StringComparison.Ordinal));
+        int at = folded.IndexOf(word, StringComparison.Ordinal);
+        return NegationDetector.IsNegated(folded, at, at + word.Length);
     }
 
     private static string Removed(string sentence, string flagged) =>
@@ -60,6 +61,8 @@ public class NegationDetectorTests
     [InlineData("没想到保本收益这么高。", "保本", false)]
     [InlineData("黄金并非只是避险工具，它还能只涨不跌。", "只涨不跌", false)]
     [InlineData("部分营销向在校大学生定向推送，诱导超前消费。", "超前消费", true)]
+    [InlineData("No investment is 100% safe, whatever the adverts say.", "100% safe", true)]
+    [InlineData("Our vault is 100% safe for your savings.", "100% safe", false)]
     public void Telling_the_reader_not_to_take_something_for_a_promise_negates_the_promise(string sentence, string word, bool negated)
     {
         NegatedAt(sentence, word).ShouldBe(negated);
@@ -74,6 +77,8 @@ public class NegationDetectorTests
     [InlineData("稳赚？不是梦！", "稳赚", false)]
     [InlineData("稳赚？不能错过！", "稳赚", false)]
     [InlineData("Guaranteed? No hidden fees either.", "guaranteed", false)]
+    [InlineData("Fixed monthly payments? Yes. Guaranteed growth? No — this is a stocks and shares product.", "guaranteed growth", true)]
+    [InlineData("Guaranteed growth? Absolutely, with our fixed-term plan.", "guaranteed growth", false)]
     public void A_question_answered_at_once_with_a_denial_negates_what_it_asks_about(string sentence, string word, bool negated)
     {
         NegatedAt(sentence, word).ShouldBe(negated);
@@ -123,5 +128,16 @@ public class NegationDetectorTests
     public void Quoted_words_under_a_cue_outside_the_quotation_are_an_example_shown(string sentence, bool expected)
     {
         NegationDetector.QuotesUnderCue(TextFold.Fold(sentence)).ShouldBe(expected);
+    }
+
+    [Theory]
+    [InlineData("ASIC warns consumers about 'get rich quick' crypto schemes pushed by finfluencers.", "get rich quick", ContextVerdict.Quoted)]
+    [InlineData("Compliance note: never describe an ISA as 'risk-free' in any channel.", "risk-free", ContextVerdict.Quoted)]
+    [InlineData("Our 'risk-free' trial gives you a month of premium features.", "risk-free", ContextVerdict.Asserted)]
+    public void A_quoted_claim_under_a_warning_or_a_style_rule_is_reported_not_made(string sentence, string word, ContextVerdict expected)
+    {
+        string folded = TextFold.Fold(sentence);
+        int at = folded.IndexOf(word, StringComparison.Ordinal);
+        NegationDetector.Judge(folded, new SentenceMap(folded), at, at + word.Length).ShouldBe(expected);
     }
 }

@@ -22,7 +22,9 @@ public static class ClaimWarnings
         "非法集资", "报警", "立案", "违规", "红线", "处罚", "罚单", "合规培训", "错误示范", "禁用", "虚假宣传", "诱导", "12315", "96110",
         "反例", "广告法", "合规要点", "合规改写", "合规表述", "合规写法", "监管通报", "消保",
         "scam", "fraud", "red flag", "ponzi", "too good to be true", "investor education", "warning signs", "psa:", "non-compliant",
-        "compliance training", "enforcement action", "fined",
+        "compliance training", "enforcement action", "fined", "phrases to avoid", "words to avoid", "wording to avoid", "claims to avoid",
+        "never write", "never say", "do not write", "don't write", "do not publish", "don't publish", "misleading", "not allowed", "not acceptable",
+        "prohibited", "staff training",
     ];
 
     // The draft's own statement that it promotes nothing (本文为投资者教育内容，不涉及任何产品推介). Not 不构成投资建议, which

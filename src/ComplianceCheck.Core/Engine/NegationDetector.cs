@@ -55,6 +55,9 @@ public static class NegationDetector
         "骗子", "套路", "陷阱", "别信", "轻信", "请勿", "吗", "?", "示例", "此类", "表述", "删除", "写道", "宣称", "声称", "号称", "鼓吹", "标榜",
         "噱头", "自称", "写着", "吐槽", "误区", "谣言", "说法", "话术", "伪命题", "不存在", "不好信", "咪信", "伪造", "假象", "冒充", "泼冷水", "泼点冷水", "的帖子", "刷到", "网传", "不靠谱",
         "never write", "never say", "don't write", "don't say", "do not write", "do not say", "avoid saying", "avoid writing", "myth", "misconception", "refers to", "the claim", "prohibit", "finra", "rule 2210", "regulation", "beware", "scam", "fraud", "fined", "banned", "misleading", "alleged", "enforcement action", "cftc",
+        "never describe", "don't describe", "do not describe", "never call", "don't call", "do not call", "never claim", "don't claim", "do not claim",
+        "never promise", "don't promise", "do not promise", "never use", "don't use", "do not use", "avoid describing", "avoid calling", "avoid using",
+        "warn", "regulator", "watchdog", "asic", "sign of a", "signs of",
     ];
 
     private static readonly string[] Penalties =
@@ -282,7 +285,7 @@ public static class NegationDetector
 
     internal static ContextVerdict Judge(string folded, SentenceMap sentences, int start, int end)
     {
-        if (IsNegated(folded, start))
+        if (IsNegated(folded, start, end))
         {
             return ContextVerdict.Negated;
         }
@@ -412,27 +415,27 @@ public static class NegationDetector
         return false;
     }
 
-    internal static bool IsNegated(string folded, int start)
+    internal static bool IsNegated(string folded, int start, int end)
     {
-        // A Latin-letter hit (No.1, yyds, guaranteed) can stand in English or in Chinese text: try both cue lists.
-        bool latin = start < folded.Length && char.IsAsciiLetter(folded[start]);
-        return (latin && EnglishNegated(ClauseBefore(folded, start, EnglishWindow))) || ChineseNegated(folded, start) || AnsweredNo(folded, start);
+        // A Latin-letter or digit hit (No.1, yyds, guaranteed, 100% safe) can stand in English or in Chinese text: try both cue lists.
+        bool latin = start < folded.Length && char.IsAsciiLetterOrDigit(folded[start]);
+        return (latin && EnglishNegated(ClauseBefore(folded, start, EnglishWindow))) || ChineseNegated(folded, start) || AnsweredNo(folded, end);
     }
 
     // How a writer answers the question they just raised in the negative: 零风险？不存在的。 保本？没有的事。 Risk-free? Not quite.
     private static readonly string[] Denials =
     [
-        "不存在", "不可能", "当然不", "没有的事", "没这回事", "没有这回事", "并不", "并没有", "不是的", "不是这样", "不是，", "不是,", "不保本", "不能保证", "不能承诺", "假的", "别信", "想多了", "错", "no,", "no.", "no!",
+        "不存在", "不可能", "当然不", "没有的事", "没这回事", "没有这回事", "并不", "并没有", "不是的", "不是这样", "不是，", "不是,", "不保本", "不能保证", "不能承诺", "假的", "别信", "想多了", "错", "no,", "no.", "no!", "no —", "no –", "no -", "no:", "no;",
         "not quite", "not really", "not at all", "not exactly", "not necessarily", "nope", "never", "think again", "wrong",
     ];
 
     private const int QuestionReach = 12;
 
-    /// <summary>Whether the word at <paramref name="start"/> is what a short question asks about, answered at once with a denial.</summary>
-    private static bool AnsweredNo(string folded, int start)
+    /// <summary>Whether the hit ending at <paramref name="hitEnd"/> is what a short question asks about, answered at once with a denial.</summary>
+    private static bool AnsweredNo(string folded, int hitEnd)
     {
-        int end = Math.Min(folded.Length, start + QuestionReach);
-        int mark = start;
+        int end = Math.Min(folded.Length, hitEnd + QuestionReach);
+        int mark = hitEnd;
         while (mark < end && !SentenceMap.IsSentenceEnd(folded, mark))
         {
             mark++;
