@@ -47,7 +47,7 @@ public static partial class AnnualRateGuard
     // "pay later"), or the credit check and approval a loan ad trades on (不看征信, 当天放款, "bad credit OK"). A sentence with none
     // of them (最高可借二十万, 急用钱就找XX借, 月薪三千也能买的百万医疗) offers no price for an annual rate to qualify.
     [GeneratedRegex(
-        @"利息|息|利率|费率|费用|手续费|服务费|月供|日供|每期|分期|免息|[0零]利|\d\s*%|[\d一二三四五六七八九十两几]\s*(块|元|毛|分钱)|便宜|划算|成本|还款|月还|每月|每天|一天|贴息|首付|付款|先用后付|先享后付|白条"
+        @"利息|息|利率|费率|费用|分利|厘|手续费|服务费|月供|日供|每期|分期|免息|[0零]利|\d\s*%|[\d一二三四五六七八九十两几]\s*(块|元|毛|分钱)|便宜|划算|成本|还款|月还|每月|每天|一天|贴息|首付|付款|先用后付|先享后付|白条"
         + @"|征信|信用记录|信用报告|信用分|逾期|收入证明|负债|白户|黑户|流水|抵押|押车|担保|下款|放款|到账|拿钱|借到|的钱"
         + @"|interest|fee|payment|[$£€]\s?\d|\d\s?(dollars|pounds|bucks)|\b(a|per) (day|week|month)\b|/(mo|wk)\b|\bcost|cheap|repay|pay (back|later|in|over|off)|instal?ment|\bapr|\brate"
         + @"|financ|\bdeposit|\bdown\b|credit (check|score|history|file)|bad credit|no credit|approv|qualif|percent",

@@ -31,6 +31,7 @@ public class AnnualRateGuardTests
     [InlineData("分期手续费按月收取，提前还款时已收取的手续费不予退还。", true)]
     [InlineData("48 monthly payments of £326.87. Optional final payment £10,250.", true)]
     [InlineData("Bad credit? No problem!", true)]
+    [InlineData("开春备耕贷款一分利，乡亲们放心借。", true)]
     [InlineData("旁白：最高可借二十万", false)]
     [InlineData("月薪三千也能买的百万医疗，你知道吗？", false)]
     [InlineData("口播：第三个坑，借钱投资，千万不要！", false)]

@@ -134,6 +134,8 @@ public class NegationDetectorTests
     [InlineData("ASIC warns consumers about 'get rich quick' crypto schemes pushed by finfluencers.", "get rich quick", ContextVerdict.Quoted)]
     [InlineData("Compliance note: never describe an ISA as 'risk-free' in any channel.", "risk-free", ContextVerdict.Quoted)]
     [InlineData("Our 'risk-free' trial gives you a month of premium features.", "risk-free", ContextVerdict.Asserted)]
+    [InlineData("谁跟您说“买这个绝对不会亏”，您先给儿女打个电话。", "绝对不会亏", ContextVerdict.Quoted)]
+    [InlineData("大家都说“买这个绝对不会亏”，赶紧上车！", "绝对不会亏", ContextVerdict.Asserted)]
     public void A_quoted_claim_under_a_warning_or_a_style_rule_is_reported_not_made(string sentence, string word, ContextVerdict expected)
     {
         string folded = TextFold.Fold(sentence);

@@ -54,6 +54,7 @@ public static class NegationDetector
         "广告法", "《", "禁止", "不得", "严禁", "警惕", "谨防", "违规", "违反", "违法", "处罚", "罚款", "骗局", "诈骗", "虚假", "整改", "通报", "监管",
         "骗子", "套路", "陷阱", "别信", "轻信", "请勿", "吗", "?", "示例", "此类", "表述", "删除", "写道", "宣称", "声称", "号称", "鼓吹", "标榜",
         "噱头", "自称", "写着", "吐槽", "误区", "谣言", "说法", "话术", "伪命题", "不存在", "不好信", "咪信", "伪造", "假象", "冒充", "泼冷水", "泼点冷水", "的帖子", "刷到", "网传", "不靠谱",
+        "谁跟你说", "谁跟您说", "谁和你说", "谁和您说", "有人跟你说", "有人跟您说", "有人和你说", "有人和您说", "要是有人", "如果有人", "凡是说",
         "never write", "never say", "don't write", "don't say", "do not write", "do not say", "avoid saying", "avoid writing", "myth", "misconception", "refers to", "the claim", "prohibit", "finra", "rule 2210", "regulation", "beware", "scam", "fraud", "fined", "banned", "misleading", "alleged", "enforcement action", "cftc",
         "never describe", "don't describe", "do not describe", "never call", "don't call", "do not call", "never claim", "don't claim", "do not claim",
         "never promise", "don't promise", "do not promise", "never use", "don't use", "do not use", "avoid describing", "avoid calling", "avoid using",
