@@ -18,7 +18,7 @@ public static class DisclosureGuard
         "不代表未来", "不构成", "不保证", "不承诺", "可能损失", "可能亏损", "本金损失", "损失本金", "风险提示", "风险揭示",
         "仔细阅读", "认真阅读", "谨慎决策", "谨慎投资", "理性投资", "以合同约定为准", "以合同为准", "可能出现亏损", "可能出现损失",
         "可能会亏损", "可能会损失", "可能发生亏损", "可能发生损失", "不能保证", "无法保证", "不能承诺", "无法承诺", "不存在保本", "仅供参考", "只是参考", "不代表实际", "随市场波动", "不是固定的", "并非固定",
-        "没有只赚不赔",
+        "没有只赚不赔", "退保是亏", "退保会亏", "退保有损失", "退保会有损失", "退保损失",
 
         // Lending's standard warnings (理性借贷、按需借款; 评估自身还款能力).
         "理性借贷", "按需借款", "还款能力", "量力而行",
@@ -42,7 +42,7 @@ public static class DisclosureGuard
         "may be worth more or less", "may fall as well as rise", "not indicative", "late repayment can cause", "moneyhelper",
         "your home may be repossessed", "think carefully before securing", "no investment is", "not risk-free", "isn't risk-free",
         "is never risk-free", "cannot guarantee", "can't guarantee", "can not guarantee", "don't guarantee", "doesn't guarantee",
-        "risk of loss", "not a certainty", "not a promise", "is a forecast", "are forecasts", "is an estimate", "does not eliminate", "doesn't eliminate",
+        "risk of loss", "get back less", "getting back less", "may affect your credit", "could affect your credit", "reported to credit bureaus", "credit reference agenc", "not a certainty", "not a promise", "is a forecast", "are forecasts", "is an estimate", "does not eliminate", "doesn't eliminate",
     ];
 
     // A disclaimer followed by "but" (不构成投资建议，不过跟我上车的都吃到了涨停; "not financial advice, but everyone … is up 80%")
@@ -151,8 +151,10 @@ public static class DisclosureGuard
         return last;
     }
 
-    private static readonly string[] LossDenials = ["never to ", "never ", "won't ", "will not ", "cannot ", "can't ", "not "];
+    private static readonly string[] LossDenials = ["never to ", "never ", "won't ", "will not ", "cannot ", "can't ", "not ", "impossible to ", "no way you "];
 
+    // "you'll never lose value", "it's impossible to get back less than you put in": the loss is denied, the sentence promises.
     private static bool DeniedLoss(string folded, string cue, int at) =>
-        cue.StartsWith("lose", StringComparison.Ordinal) && LossDenials.Any(d => folded.AsSpan(0, at).EndsWith(d, StringComparison.Ordinal));
+        (cue.StartsWith("lose", StringComparison.Ordinal) || cue.StartsWith("get", StringComparison.Ordinal))
+        && LossDenials.Any(d => folded.AsSpan(0, at).EndsWith(d, StringComparison.Ordinal));
 }

@@ -187,7 +187,7 @@ public static class Tools
                     return "cancelled by a rule exception (a risk-level label, a longer legitimate phrase…)";
                 }
 
-                if (rules.All(r => r.Negation == NegationMode.Suppress) && NegationDetector.IsNegated(text, at))
+                if (rules.All(r => r.Negation == NegationMode.Suppress) && NegationDetector.IsNegated(text, at, end))
                 {
                     return "negated (不承诺/not…), deliberately not reported";
                 }

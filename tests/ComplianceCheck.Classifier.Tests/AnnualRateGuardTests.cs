@@ -9,6 +9,8 @@ public class AnnualRateGuardTests
     [InlineData("Split it into 4 payments, no interest, no fees.", true)]
     [InlineData("Pay in 12 easy instalments, interest-free for the first 3 months.", false)]
     [InlineData("Pay in 3 instalments of $33.", false)]
+    [InlineData("Pay in 4 has no interest. A late fee of up to $7 may apply.", true)]
+    [InlineData("Pay in 3 months with no interest if paid in full.", false)]
     public void Two_to_four_interest_free_instalments_are_no_credit_with_a_rate_to_state(string sentence, bool expected)
     {
         AnnualRateGuard.IsShortInterestFreePlan(TextFold.Fold(sentence)).ShouldBe(expected);

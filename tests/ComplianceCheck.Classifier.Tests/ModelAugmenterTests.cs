@@ -439,6 +439,10 @@ public sealed class ModelAugmenterTests
     [InlineData("Capital is at risk, but this fund has never lost money in a single year.", false)]
     [InlineData("This plan is guaranteed never to lose value.", false)]
     [InlineData("借款前请评估自身还款能力，理性借贷。", true)]
+    [InlineData("Surrendering early means getting back less than you paid in.", true)]
+    [InlineData("With the 100/100 option it's impossible to get back less than you put in.", false)]
+    [InlineData("前几年退保是亏的，短期要用的钱千万别放。", true)]
+    [InlineData("Missed payments may affect your credit score.", true)]
     public void Disclosure_guard_reads_possible_loss_but_not_impossible_loss(string sentence, bool expected) =>
         DisclosureGuard.HasDisclosure(sentence).ShouldBe(expected);
 

@@ -136,6 +136,9 @@ public class NegationDetectorTests
     [InlineData("Our 'risk-free' trial gives you a month of premium features.", "risk-free", ContextVerdict.Asserted)]
     [InlineData("谁跟您说“买这个绝对不会亏”，您先给儿女打个电话。", "绝对不会亏", ContextVerdict.Quoted)]
     [InlineData("大家都说“买这个绝对不会亏”，赶紧上车！", "绝对不会亏", ContextVerdict.Asserted)]
+    [InlineData("其中第一大类问题是理财联动文案中出现收益保证类表述。", "收益保证", ContextVerdict.Quoted)]
+    [InlineData("发现“保本”、保收益等用语仍在使用。", "保收益", ContextVerdict.Quoted)]
+    [InlineData("收益保证，类似产品里独一份。", "收益保证", ContextVerdict.Asserted)]
     public void A_quoted_claim_under_a_warning_or_a_style_rule_is_reported_not_made(string sentence, string word, ContextVerdict expected)
     {
         string folded = TextFold.Fold(sentence);

@@ -293,9 +293,39 @@ public static class NegationDetector
 
         var (sStart, sEnd) = sentences.SentenceAt(start);
         return IsQuoted(folded, sStart, sEnd, start, end) || ReportsPenalty(folded.AsSpan(sStart, sEnd - sStart))
-            || AsksAbout(folded, sStart, sEnd, start, end) || ReportedClaim.IsReported(folded, sStart, sEnd, start, end)
+            || AsksAbout(folded, sStart, sEnd, start, end) || ReportedClaim.IsReported(folded, sStart, sEnd, start, end) || NamesAKindOfWording(folded, sEnd, end)
             ? ContextVerdict.Quoted
             : ContextVerdict.Asserted;
+    }
+
+    // What turns a claim into the name of a kind of wording (收益保证类表述, 保本、保收益等用语), as audits and training write it.
+    private static readonly string[] KindsOfWording =
+    [
+        "类表述", "类用语", "类话术", "类宣传", "类词", "类说法", "类问题", "类内容", "类文案", "类承诺", "类字眼", "等表述", "等用语", "等话术", "等说法",
+        "等字眼", "等词语", "等宣传用语", "之类的表述", "之类的说法", "一类的",
+    ];
+
+    private const int KindReach = 12;
+
+    /// <summary>Whether the hit is named as a kind of wording (…出现收益保证类表述): a list or an audit reports it, it does not make it.</summary>
+    private static bool NamesAKindOfWording(string folded, int sEnd, int end)
+    {
+        var after = folded.AsSpan(end, Math.Max(0, Math.Min(sEnd, end + KindReach) - end));
+        int clause = after.IndexOfAny('，', ',', '；');
+        if (clause >= 0)
+        {
+            after = after[..clause];
+        }
+
+        foreach (string kind in KindsOfWording)
+        {
+            if (after.Contains(kind, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // Openings of a question about a term (什么是保本理财？), as an explainer or an FAQ asks it.
