@@ -18,6 +18,8 @@ public class NegationDetectorTests
     [InlineData("汇岭“快易贷”，日利率0.02%起，按日计息，提前还款无违约金。")]
     [InlineData("远帆“安心盈”陪您收获稳稳的幸福。")]
     [InlineData("保单借款秒到账，急用钱不用求人。")]
+    [InlineData("Our funds protect your savings, no matter what the market does.")]
+    [InlineData("Pick any of our plans and you can't go wrong. Don't miss out!")]
     public void A_product_name_in_quotation_marks_or_a_convenience_is_no_sign_of_warning(string sentence)
     {
         NegationDetector.HasWarningSign(TextFold.Fold(sentence)).ShouldBeFalse();

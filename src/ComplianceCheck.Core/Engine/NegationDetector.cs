@@ -116,10 +116,12 @@ public static class NegationDetector
                 continue;
             }
 
-            int at = folded.IndexOf(cue, StringComparison.Ordinal);
-            if (at >= 0 && (!char.IsAsciiLetter(cue[0]) || at == 0 || !char.IsAsciiLetter(folded[at - 1])))
+            for (int at = folded.IndexOf(cue, StringComparison.Ordinal); at >= 0; at = folded.IndexOf(cue, at + 1, StringComparison.Ordinal))
             {
-                return true;
+                if ((!char.IsAsciiLetter(cue[0]) || at == 0 || !char.IsAsciiLetter(folded[at - 1])) && !StartsPromotionalIdiom(folded, at))
+                {
+                    return true;
+                }
             }
         }
 
@@ -131,6 +133,34 @@ public static class NegationDetector
                 {
                     return true;
                 }
+            }
+        }
+
+        return false;
+    }
+
+    // English idioms of promotion that hold a negation word and warn of nothing (no matter what the market does, don't miss out,
+    // you can't go wrong, no bank can beat that): the sentence is still the advertiser's claim.
+    private static readonly string[] PromotionalIdioms =
+    [
+        "no matter", "no doubt", "no wonder", "no problem", "no questions asked", "no strings attached", "no-brainer", "no brainer", "not only",
+        "don't miss", "do not miss", "don't wait", "don't delay", "can't wait", "never been easier", "never miss", "no hassle", "no catch",
+        "not even a debate", "can't be wrong", "can't go wrong", "cannot go wrong", "can't beat", "cannot beat", "can't compete", "cannot compete",
+        "no bank can", "no one can beat", "nobody can beat", "won't find", "never looked back", "never been better",
+    ];
+
+    private static bool StartsPromotionalIdiom(string folded, int at)
+    {
+        if (!char.IsAsciiLetter(folded[at]))
+        {
+            return false;
+        }
+
+        foreach (string idiom in PromotionalIdioms)
+        {
+            if (string.CompareOrdinal(folded, at, idiom, 0, idiom.Length) == 0)
+            {
+                return true;
             }
         }
 
