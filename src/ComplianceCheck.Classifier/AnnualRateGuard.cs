@@ -19,8 +19,8 @@ public static partial class AnnualRateGuard
 
     public static bool StatesAnnualRate(ReadOnlySpan<char> sentence) => AnnualRate().IsMatch(TextFold.Fold(sentence.ToString()));
 
-    // Pay in 2 to 4 instalments (or "Pay in 4", the product's name) with no interest is not credit with a finance charge (Regulation Z's four-instalment rule), as
-    // EN-APR-001's exception has it: there is no rate to state.
+    // Pay in 2 to 4 instalments (or "Pay in 4", the product's name) with no interest is not credit with a finance charge
+    // (Regulation Z's four-instalment rule), as EN-APR-001's exception has it: there is no rate to state.
     [GeneratedRegex(
         @"\bpay in (2|3|4|two|three|four)\b(?! (days?|weeks?|months?|years?)\b)|\b(split (it |your purchase |the cost |everything )?into|spread (it |the cost )?over) (2|3|4|two|three|four) (interest-free |interest free |equal |fortnightly |monthly )?(instal?ments|payments)\b",
         RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]

@@ -11,6 +11,13 @@ public class NegationDetectorTests
         return NegationDetector.IsNegated(folded, at, at + word.Length);
     }
 
+    private static ContextVerdict VerdictAt(string sentence, string word)
+    {
+        string folded = TextFold.Fold(sentence);
+        int at = folded.IndexOf(word, StringComparison.Ordinal);
+        return NegationDetector.Judge(folded, new SentenceMap(folded), at, at + word.Length);
+    }
+
     private static string Removed(string sentence, string flagged) =>
         TextFold.Fold(sentence).Replace(TextFold.Fold(flagged), NegationDetector.RemovedWords.ToString(), StringComparison.Ordinal);
 
@@ -103,9 +110,7 @@ public class NegationDetectorTests
     [InlineData("客户都说：“保险就是存款，还保本”——我们这款更是如此。", "保险就是存款", ContextVerdict.Asserted)]
     public void A_quoted_term_followed_by_what_it_is_not_is_named_not_claimed(string sentence, string word, ContextVerdict expected)
     {
-        string folded = TextFold.Fold(sentence);
-        int at = folded.IndexOf(word, StringComparison.Ordinal);
-        NegationDetector.Judge(folded, new SentenceMap(folded), at, at + word.Length).ShouldBe(expected);
+        VerdictAt(sentence, word).ShouldBe(expected);
     }
 
     [Theory]
@@ -115,9 +120,7 @@ public class NegationDetectorTests
     [InlineData("主播：“想要稳稳的收益吗？我们这款理财零风险！”", "零风险", ContextVerdict.Asserted)]
     public void A_question_bears_on_a_quoted_claim_only_from_outside_the_quotation_or_within_its_clause(string sentence, string word, ContextVerdict expected)
     {
-        string folded = TextFold.Fold(sentence);
-        int at = folded.IndexOf(word, StringComparison.Ordinal);
-        NegationDetector.Judge(folded, new SentenceMap(folded), at, at + word.Length).ShouldBe(expected);
+        VerdictAt(sentence, word).ShouldBe(expected);
     }
 
     [Theory]
@@ -141,10 +144,8 @@ public class NegationDetectorTests
     [InlineData("其中第一大类问题是理财联动文案中出现收益保证类表述。", "收益保证", ContextVerdict.Quoted)]
     [InlineData("发现“保本”、保收益等用语仍在使用。", "保收益", ContextVerdict.Quoted)]
     [InlineData("收益保证，类似产品里独一份。", "收益保证", ContextVerdict.Asserted)]
-    public void A_quoted_claim_under_a_warning_or_a_style_rule_is_reported_not_made(string sentence, string word, ContextVerdict expected)
+    public void A_claim_quoted_under_a_warning_or_named_as_a_kind_of_wording_is_reported_not_made(string sentence, string word, ContextVerdict expected)
     {
-        string folded = TextFold.Fold(sentence);
-        int at = folded.IndexOf(word, StringComparison.Ordinal);
-        NegationDetector.Judge(folded, new SentenceMap(folded), at, at + word.Length).ShouldBe(expected);
+        VerdictAt(sentence, word).ShouldBe(expected);
     }
 }
