@@ -149,23 +149,7 @@ public static class NegationDetector
         "no bank can", "no one can beat", "nobody can beat", "won't find", "never looked back", "never been better",
     ];
 
-    private static bool StartsPromotionalIdiom(string folded, int at)
-    {
-        if (!char.IsAsciiLetter(folded[at]))
-        {
-            return false;
-        }
-
-        foreach (string idiom in PromotionalIdioms)
-        {
-            if (string.CompareOrdinal(folded, at, idiom, 0, idiom.Length) == 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool StartsPromotionalIdiom(string folded, int at) => AnyStartsWith(folded.AsSpan(at), PromotionalIdioms);
 
     /// <summary>
     /// Whether a quotation mark shows something quoted: a quotation that held flagged words (<see cref="RemovedWords"/>), a stray
