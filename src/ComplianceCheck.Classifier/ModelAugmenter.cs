@@ -67,6 +67,9 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
     /// </summary>
     public RuleSet? Rules { get; init; }
 
+    // Built from Rules when first needed; two workers racing build the same thing.
+    private RiskStatements? _riskStatements;
+
     public IReadOnlyList<Finding> Augment(SourceDocument document, DraftProfile profile, IReadOnlyList<Finding> ruleFindings)
     {
         var result = ruleFindings.ToList();
@@ -365,9 +368,10 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
 
     /// <summary>
     /// Whether the sentence, once the flagged words are taken out, still shows a sign of warning, negating, quoting or asking. The
-    /// model may read 稳赚不赔的定投方案 as a warning because of 不赔; with no such sign outside the flagged words, the rule stands.
+    /// model may read 稳赚不赔的定投方案 as a warning because of 不赔; with no such sign outside the flagged words, the rule stands. A
+    /// standard risk statement beside the claim is no such sign (<see cref="RiskStatements"/>).
     /// </summary>
-    private static bool WarnsBesideFindings(ReadOnlySpan<char> sentence, List<Finding> findings, List<int> overlapping, Func<bool> warnsAgainstClaims)
+    private bool WarnsBesideFindings(ReadOnlySpan<char> sentence, List<Finding> findings, List<int> overlapping, Func<bool> warnsAgainstClaims)
     {
         string rest = TextFold.Fold(sentence.ToString());
         foreach (int i in overlapping)
@@ -380,6 +384,7 @@ public sealed class ModelAugmenter(ISentenceClassifier model, ModelSettings sett
             }
         }
 
+        rest = (_riskStatements ??= new RiskStatements(Rules)).Without(rest);
         if (!NegationDetector.HasWarningSign(rest))
         {
             return false;

@@ -200,6 +200,22 @@ public sealed class ModelAugmenterTests
         finding.Severity.ShouldBe(lowered ? Severity.Info : Severity.Error);
     }
 
+    [Theory]
+    [InlineData("本基金保本保收益，基金有风险，投资需谨慎。", "保本", false)]
+    [InlineData("年化3.8%稳稳到手（理财非存款、产品有风险、投资须谨慎）", "稳稳到手", false)]
+    [InlineData("Guaranteed 9% a year. Capital at risk.", "Guaranteed 9%", false)]
+    [InlineData("谁说基金保本？基金有风险，投资需谨慎。", "保本", true)]
+    [InlineData("Anyone who says guaranteed 9% a year is lying; capital at risk.", "guaranteed 9%", true)]
+    public void A_standard_risk_statement_beside_a_claim_is_no_sign_that_the_sentence_warns(string text, string match, bool lowered)
+    {
+        var doc = DocumentLoader.LoadText("a.txt", text);
+        var rule = RuleFinding(doc, match);
+        var warning = new FakeClassifier(_ => P(Labels.CleanWarning, 0.95));
+        var augmenter = new ModelAugmenter(warning, new ModelSettings()) { Rules = RuleSet.Load() };
+        augmenter.Augment(doc, Profile, [rule]).ShouldHaveSingleItem().Severity.ShouldBe(lowered ? Severity.Info : Severity.Error);
+        new ModelAugmenter(warning, new ModelSettings()).Augment(doc, Profile, [rule]).ShouldHaveSingleItem().Severity.ShouldBe(Severity.Info);
+    }
+
     [Fact]
     public void The_advertisers_own_voice_in_quotation_marks_may_still_be_a_quotation_in_a_draft_that_warns_against_claims()
     {

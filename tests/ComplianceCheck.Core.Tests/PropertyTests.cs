@@ -127,4 +127,16 @@ public class PropertyTests
 
             return true;
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(Cases * 2));
+
+    [Fact]
+    public void Loose_text_with_offsets_is_the_loose_text_and_each_character_comes_from_its_offset() =>
+        Prop.ForAll(Drafts(), draft =>
+        {
+            string text = draft.Text;
+            var offsets = new List<int> { 42 };
+            string loose = LooseText.Of(text, offsets);
+            return loose == LooseText.Of(text) && offsets.Count == loose.Length
+                && offsets.Zip(offsets.Skip(1)).All(p => p.First < p.Second)
+                && offsets.Select((at, i) => LooseText.Of(text[at].ToString()) == loose[i].ToString()).All(same => same);
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(Cases));
 }

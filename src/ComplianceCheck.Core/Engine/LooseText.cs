@@ -18,13 +18,7 @@ public static class LooseText
         int n = 0;
         foreach (char raw in text)
         {
-            char image = Images[raw];
-            if (image == Unknown)
-            {
-                image = ImageOf(raw);
-                Images[raw] = image;
-            }
-
+            char image = Image(raw);
             if (image != '\0')
             {
                 buffer[n++] = image;
@@ -34,6 +28,36 @@ public static class LooseText
         string result = new(buffer, 0, n);
         System.Buffers.ArrayPool<char>.Shared.Return(buffer);
         return result;
+    }
+
+    /// <summary>The loose form of a text, and the offset in the text of each of its characters.</summary>
+    public static string Of(string text, List<int> offsets)
+    {
+        offsets.Clear();
+        var loose = new System.Text.StringBuilder(text.Length);
+        for (int i = 0; i < text.Length; i++)
+        {
+            char image = Image(text[i]);
+            if (image != '\0')
+            {
+                loose.Append(image);
+                offsets.Add(i);
+            }
+        }
+
+        return loose.ToString();
+    }
+
+    private static char Image(char raw)
+    {
+        char image = Images[raw];
+        if (image == Unknown)
+        {
+            image = ImageOf(raw);
+            Images[raw] = image;
+        }
+
+        return image;
     }
 
     private static char[] CreateImages()
