@@ -51,6 +51,21 @@ public class EducationDraftTests
         findings.Where(f => f.Category is "guarantee" or "absolute" or "disclaimer").ShouldAllBe(f => f.Severity == Severity.Info);
     }
 
+    // English training says what to write instead and what legal review rejected.
+    private const string EnglishTraining =
+        "# Marketing compliance refresher\n\n"
+        + "## 2. Guarantees about returns\n\n"
+        + "Copy we rejected last quarter: \"you can't lose\" and \"guaranteed to beat inflation\".\n\n"
+        + "Instead: \"Investments may lose value.\"\n";
+
+    [Fact]
+    public void English_compliance_training_is_recognised_by_its_own_vocabulary_and_its_examples_are_info()
+    {
+        var findings = Scan(BuiltIn.Value, EnglishTraining, product: "wealth", channel: null, path: "training.md", lang: "en");
+        findings.ShouldContain(f => f.Category == "guarantee" && f.Line == 3);
+        findings.Where(f => f.Category is "guarantee" or "absolute").ShouldAllBe(f => f.Severity == Severity.Info);
+    }
+
     [Fact]
     public void In_a_draft_that_warns_against_claims_a_section_title_names_a_kind_of_claim_and_makes_none()
     {

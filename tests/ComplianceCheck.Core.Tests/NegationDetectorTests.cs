@@ -139,11 +139,16 @@ public class NegationDetectorTests
     [InlineData("ASIC warns consumers about 'get rich quick' crypto schemes pushed by finfluencers.", "get rich quick", ContextVerdict.Quoted)]
     [InlineData("Compliance note: never describe an ISA as 'risk-free' in any channel.", "risk-free", ContextVerdict.Quoted)]
     [InlineData("Our 'risk-free' trial gives you a month of premium features.", "risk-free", ContextVerdict.Asserted)]
+    [InlineData("For 529 plans, never state or imply that returns are certain or that the principal is protected.", "principal is protected", ContextVerdict.Quoted)]
+    [InlineData("Staff must not imply that a fund is guaranteed to recover.", "guaranteed", ContextVerdict.Quoted)]
+    [InlineData("We never say no, and your principal is protected.", "principal is protected", ContextVerdict.Asserted)]
+    [InlineData("Your principal is protected; never say we didn't tell you.", "principal is protected", ContextVerdict.Asserted)]
     [InlineData("谁跟您说“买这个绝对不会亏”，您先给儿女打个电话。", "绝对不会亏", ContextVerdict.Quoted)]
     [InlineData("大家都说“买这个绝对不会亏”，赶紧上车！", "绝对不会亏", ContextVerdict.Asserted)]
     [InlineData("其中第一大类问题是理财联动文案中出现收益保证类表述。", "收益保证", ContextVerdict.Quoted)]
     [InlineData("发现“保本”、保收益等用语仍在使用。", "保收益", ContextVerdict.Quoted)]
     [InlineData("收益保证，类似产品里独一份。", "收益保证", ContextVerdict.Asserted)]
+    [InlineData("名额不多，手慢无！", "手慢无", ContextVerdict.Asserted)]
     public void A_claim_quoted_under_a_warning_or_named_as_a_kind_of_wording_is_reported_not_made(string sentence, string word, ContextVerdict expected)
     {
         VerdictAt(sentence, word).ShouldBe(expected);

@@ -111,6 +111,8 @@ public class ProfileResolverTests
     [InlineData("Drive Today Auto Finance: drive away for $69 a week. Bad credit? Get pre-approved in 60 seconds.", "credit")]
     [InlineData("Bhai, follow my Bank Nifty options trading strategy on expiry day. One reel is about using a loan for trading capital.", "securities")]
     [InlineData("Peer-to-peer property lending: lend to vetted developers from £500, with a target return of 8% a year. Every loan is secured; our provision fund covers late payments.", "wealth")]
+    [InlineData("#ad | We put $200 a month into our girls' 529s and automated it on payday. The 529 plan is invested in an age-based portfolio.", "wealth")]
+    [InlineData("Short on rent before payday? Our payday loan lands today, and you repay on your next payday.", "credit")]
     [InlineData("投资金条专场：金价跟随实时行情，金条支持回购，金条工费全网低，金条现货，黄金饰品同场。金价有涨有跌，不要借钱买金。", "general")]
     public void Products_are_told_from_their_own_vocabulary(string text, string product)
     {

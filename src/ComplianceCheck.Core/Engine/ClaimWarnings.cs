@@ -24,7 +24,8 @@ public static class ClaimWarnings
         "scam", "fraud", "red flag", "ponzi", "too good to be true", "investor education", "warning signs", "psa:", "non-compliant",
         "compliance training", "enforcement action", "fined", "phrases to avoid", "words to avoid", "wording to avoid", "claims to avoid",
         "never write", "never say", "do not write", "don't write", "do not publish", "don't publish", "misleading", "not allowed", "not acceptable",
-        "prohibited", "staff training",
+        "prohibited", "staff training", "instead:", "say instead", "copy we rejected", "rejected copy", "compliant alternative",
+        "compliant version", "approved alternative", "compliance refresher", "compliance module", "legal review", "marketing compliance",
     ];
 
     // The draft's own statement that it promotes nothing (本文为投资者教育内容，不涉及任何产品推介). Not 不构成投资建议, which

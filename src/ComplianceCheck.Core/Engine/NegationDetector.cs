@@ -34,7 +34,7 @@ public static class NegationDetector
     // Words that start with a negation character but do not negate what follows.
     private static readonly string[] NotNegations =
     [
-        "不仅", "不但", "不只", "不断", "不少", "不错", "不过", "不久", "不料", "不妨", "没想到", "没错", "没准", "没几天", "没多久", "非保证红利", "非保证利益", "非保证部分", "非保证的红利", "非保证的利益", "不管", "不论", "无论", "不光", "不停", "不再犹豫", "非常", "非凡", "并非只是", "并非只有", "并非只要", "并非只为", "并非只在", "未来", "不一样", "不容错过", "不是一般", "不是一点", "不是盖的", "不是吹",
+        "不仅", "不但", "不只", "不断", "不少", "不多", "无几", "不错", "不过", "不久", "不料", "不妨", "没想到", "没错", "没准", "没几天", "没多久", "非保证红利", "非保证利益", "非保证部分", "非保证的红利", "非保证的利益", "不管", "不论", "无论", "不光", "不停", "不再犹豫", "非常", "非凡", "并非只是", "并非只有", "并非只要", "并非只为", "并非只在", "未来", "不一样", "不容错过", "不是一般", "不是一点", "不是盖的", "不是吹",
         "别错过", "不要错过", "勿错过", "未曾有过", "不用愁", "不用担心", "不用求人", "不用排队", "不用跑", "不用等", "不怕", "没有之一", "非你莫属", "不二之选", "别人", "特别",
         "区别", "类别", "级别", "个别", "告别", "识别", "除非", "是非", "无非", "莫非", "不赔", "不亏", "不跌", "不输",
 
@@ -49,16 +49,27 @@ public static class NegationDetector
         "is never ",
     ];
 
+    // A style rule's instruction (never state or imply that …): what follows it in the sentence is wording to avoid, quoted or not.
+    // Declared before QuotationCues, which holds it.
+    private static readonly string[] StyleInstructions =
+    [
+        "never write", "never say", "never state", "never imply", "never suggest", "never claim", "never promise", "never describe",
+        "don't write", "don't say", "don't state", "don't imply", "don't suggest", "don't claim", "don't promise", "don't describe",
+        "do not write", "do not say", "do not state", "do not imply", "do not suggest", "do not claim", "do not promise", "do not describe",
+        "must not state", "must not imply", "must not suggest", "must not say", "must not claim", "must not promise",
+        "should not state", "should not imply", "should not suggest", "should not claim", "should not promise",
+        "avoid saying", "avoid writing", "avoid stating", "avoid implying", "avoid suggesting", "avoid claiming", "avoid promising",
+        "not to state", "not to imply", "not to suggest", "not to claim", "not to promise",
+    ];
+
     private static readonly string[] QuotationCues =
     [
         "广告法", "《", "禁止", "不得", "严禁", "警惕", "谨防", "违规", "违反", "违法", "处罚", "罚款", "骗局", "诈骗", "虚假", "整改", "通报", "监管",
         "骗子", "套路", "陷阱", "别信", "轻信", "请勿", "吗", "?", "示例", "此类", "表述", "删除", "写道", "宣称", "声称", "号称", "鼓吹", "标榜",
         "噱头", "自称", "写着", "吐槽", "误区", "谣言", "说法", "话术", "伪命题", "不存在", "不好信", "咪信", "伪造", "假象", "冒充", "泼冷水", "泼点冷水", "的帖子", "刷到", "网传", "不靠谱",
         "谁跟你说", "谁跟您说", "谁和你说", "谁和您说", "有人跟你说", "有人跟您说", "有人和你说", "有人和您说", "要是有人", "如果有人", "凡是说",
-        "never write", "never say", "don't write", "don't say", "do not write", "do not say", "avoid saying", "avoid writing", "myth", "misconception", "refers to", "the claim", "prohibit", "finra", "rule 2210", "regulation", "beware", "scam", "fraud", "fined", "banned", "misleading", "alleged", "enforcement action", "cftc",
-        "never describe", "don't describe", "do not describe", "never call", "don't call", "do not call", "never claim", "don't claim", "do not claim",
-        "never promise", "don't promise", "do not promise", "never use", "don't use", "do not use", "avoid describing", "avoid calling", "avoid using",
-        "warn", "regulator", "watchdog", "asic", "sign of a", "signs of",
+        .. StyleInstructions, "myth", "misconception", "refers to", "the claim", "prohibit", "finra", "rule 2210", "regulation", "beware", "scam", "fraud", "fined", "banned", "misleading", "alleged", "enforcement action", "cftc",
+        "never call", "don't call", "do not call", "never use", "don't use", "do not use", "avoid describing", "avoid calling", "avoid using", "warn", "regulator", "watchdog", "asic", "sign of a", "signs of",
     ];
 
     private static readonly string[] Penalties =
@@ -306,10 +317,25 @@ public static class NegationDetector
         }
 
         var (sStart, sEnd) = sentences.SentenceAt(start);
-        return IsQuoted(folded, sStart, sEnd, start, end) || ReportsPenalty(folded.AsSpan(sStart, sEnd - sStart))
+        return IsQuoted(folded, sStart, sEnd, start, end) || FollowsStyleInstruction(folded.AsSpan(sStart, start - sStart)) || ReportsPenalty(folded.AsSpan(sStart, sEnd - sStart))
             || AsksAbout(folded, sStart, sEnd, start, end) || ReportedClaim.IsReported(folded, sStart, sEnd, start, end) || NamesAKindOfWording(folded, sEnd, end)
             ? ContextVerdict.Quoted
             : ContextVerdict.Asserted;
+    }
+
+    private static bool FollowsStyleInstruction(ReadOnlySpan<char> before)
+    {
+        foreach (string instruction in StyleInstructions)
+        {
+            // "We never say no" is a lender's promise, not a style rule.
+            int at = before.IndexOf(instruction, StringComparison.Ordinal);
+            if ((at == 0 || (at > 0 && !char.IsAsciiLetter(before[at - 1]))) && !before[(at + instruction.Length)..].StartsWith(" no", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // What turns a claim into the name of a kind of wording (收益保证类表述, 保本、保收益等用语), as audits and training write it.

@@ -18,6 +18,11 @@ public static class ProfileDetector
         ("wealth", "理财", 3), ("wealth", "业绩比较基准", 3), ("wealth", "理财产品", 2), ("wealth", "理财子", 3), ("wealth", "wealth management", 2),
         ("wealth", "portfolio", 2), ("wealth", "robo-advis", 3), ("wealth", "advisory fee", 3), ("wealth", "rebalanc", 2), ("wealth", "pension", 1),
         ("wealth", "asset allocation", 2),
+
+        // Education savings (a 529 plan, a junior ISA): invested for a child, however often "payday" or "financial aid" comes up.
+        ("wealth", "529 plan", 3), ("wealth", "529 account", 3), ("wealth", "529s", 2), ("wealth", "college savings", 3), ("wealth", "education savings", 3),
+        ("wealth", "junior isa", 3), ("wealth", "stocks and shares isa", 3),
+
         // Lending as an investment (peer-to-peer, mini-bonds, crowdfunding): the reader lends to earn, and "loan" and "lender"
         // there name the investment, not credit offered to the reader.
         ("wealth", "peer-to-peer", 4), ("wealth", "p2p", 4), ("wealth", "innovative finance isa", 4), ("wealth", "ifisa", 4),
@@ -36,7 +41,7 @@ public static class ProfileDetector
         ("credit", "融资融券", 3), ("credit", "两融", 3), ("credit", "配资", 3), ("credit", "融资利", 3), ("credit", "融券", 2), ("credit", "borrow against", 2),
         ("credit", "subject to status", 3), ("credit", "balance transfer", 3), ("credit", "on purchases", 2), ("credit", "credit limit", 2),
         ("credit", "minimum repayment", 3), ("credit", "minimum payment", 2), ("credit", "late payment", 2), ("credit", "credit score", 1),
-        ("credit", "车贷", 3), ("credit", "payday", 3), ("credit", "car finance", 3), ("credit", "auto finance", 3),
+        ("credit", "车贷", 3), ("credit", "payday", 2), ("credit", "payday loan", 2), ("credit", "payday lend", 2), ("credit", "car finance", 3), ("credit", "auto finance", 3),
         ("credit", "margin loan", 3), ("credit", "margin rate", 3), ("credit", "margin is available", 3), ("credit", "margin at", 3),
         ("credit", "margin lending", 3),
         ("credit", "vehicle finance", 3), ("credit", "financing", 2), ("credit", "weekly payment", 2), ("credit", "monthly payment", 2),
