@@ -20,17 +20,21 @@ public static partial class LossReport
 
     private static readonly string[] GainOrPromise =
     [
-        "赚", "回本", "收益", "涨", "翻倍", "翻番", "盈利", "保本", "稳", "吃肉", "只跌", "仅跌", "才跌", "少跌", "profit", "gain", "earn", "made ", "grew", "guarantee", "double", "back up",
+        "赚", "回本", "收益", "涨", "翻倍", "翻番", "盈利", "保本", "稳", "吃肉", "只跌", "仅跌", "才跌", "少跌", "转正", "回正", "翻红", "profit", "gain", "earn", "made ", "grew", "guarantee", "double", "back up",
     ];
 
     // A negative return (收益率大概-5%, 负收益) names 收益 without gaining: not the gain that keeps a sentence a claim.
     [GeneratedRegex(NegativeReturnWords + "|" + NegativeReturnFigure, RegexOptions.CultureInvariant)]
     private static partial Regex NegativeReturn();
 
+    // A figure marked as a gain (从-25%做到+32%): the loss it follows is where a gain story starts.
+    [GeneratedRegex(@"(?<![0-9a-z])\+\s?[0-9]+(?:\.[0-9]+)?\s?%", RegexOptions.CultureInvariant)]
+    private static partial Regex GainFigure();
+
     /// <summary>Whether <paramref name="folded"/> (a sentence as <c>TextFold</c> folds it) reports a loss and no gain or promise.</summary>
     public static bool Reports(string folded)
     {
-        if (!Loss().IsMatch(folded))
+        if (!Loss().IsMatch(folded) || GainFigure().IsMatch(folded))
         {
             return false;
         }

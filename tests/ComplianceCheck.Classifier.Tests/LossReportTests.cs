@@ -26,6 +26,9 @@ public class LossReportTests
     [InlineData("别人跌20%，我们只跌2%。")]
     [InlineData("这位经理操盘的产品历史上就没有一年是负收益，今年也跑不了。")]
     [InlineData("He was down 30% in March and made it all back by June.")]
+    [InlineData("晒一下我的定投账户：坚持18个月，从-25%做到+32%，姐妹们冲！")]
+    [InlineData("上完课第三个月，基金账户从-12%变成+16%。")]
+    [InlineData("年初浮亏了3万，现在账户已经转正了。")]
     public void A_range_or_a_loss_beside_a_gain_or_a_promise_is_no_loss_report(string sentence)
     {
         LossReport.Reports(TextFold.Fold(sentence)).ShouldBeFalse();
