@@ -323,16 +323,39 @@ public static class NegationDetector
             : ContextVerdict.Asserted;
     }
 
+    // One vectorised pass finds any of them: every hit of every draft asks, Chinese text included.
+    private static readonly System.Buffers.SearchValues<string> StyleInstructionSearch =
+        System.Buffers.SearchValues.Create(StyleInstructions, StringComparison.Ordinal);
+
     private static bool FollowsStyleInstruction(ReadOnlySpan<char> before)
     {
-        foreach (string instruction in StyleInstructions)
+        for (int from = 0; from < before.Length;)
         {
+            int found = before[from..].IndexOfAny(StyleInstructionSearch);
+            if (found < 0)
+            {
+                return false;
+            }
+
+            int at = from + found;
+            var rest = before[at..];
+            int length = 0;
+            foreach (string instruction in StyleInstructions)
+            {
+                if (rest.StartsWith(instruction, StringComparison.Ordinal))
+                {
+                    length = instruction.Length;
+                    break;
+                }
+            }
+
             // "We never say no" is a lender's promise, not a style rule.
-            int at = before.IndexOf(instruction, StringComparison.Ordinal);
-            if ((at == 0 || (at > 0 && !char.IsAsciiLetter(before[at - 1]))) && !before[(at + instruction.Length)..].StartsWith(" no", StringComparison.Ordinal))
+            if ((at == 0 || !char.IsAsciiLetter(before[at - 1])) && !rest[length..].StartsWith(" no", StringComparison.Ordinal))
             {
                 return true;
             }
+
+            from = at + 1;
         }
 
         return false;

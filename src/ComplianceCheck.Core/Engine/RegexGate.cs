@@ -21,7 +21,7 @@ namespace ComplianceCheck.Core.Engine;
 /// </summary>
 internal sealed class RegexGate
 {
-    private const int MaxFactors = 32;
+    private const int MaxFactors = 64;
     private const int MaxClauses = 4;
     private const int Unbounded = int.MaxValue;
 
