@@ -191,13 +191,16 @@ public sealed class ModelAugmenterTests
     [InlineData("\"Quite simply, we are the No.1 bank for families,\" Ms Ng added.", "No.1", false)]
     [InlineData("董事长表示：“我们就是全省最安全的银行。”", "最安全", false)]
     [InlineData("\"The No.1 bank for families,\" the complaint quoted the advert as saying.", "No.1", true)]
-    public void Downgrade_needs_a_sign_of_warning_beside_the_flagged_words(string text, string match, bool lowered)
+    public void Downgrade_needs_a_sign_of_warning_beside_the_flagged_words(string text, string match, bool lowered) =>
+        SeverityBesideAWarningJudgement(text, match, rules: null).ShouldBe(lowered ? Severity.Info : Severity.Error);
+
+    /// <summary>The severity a rule finding on <paramref name="match"/> keeps where the model judges the sentence a warning.</summary>
+    private static Severity SeverityBesideAWarningJudgement(string text, string match, RuleSet? rules)
     {
         var doc = DocumentLoader.LoadText("a.txt", text);
-        var rule = RuleFinding(doc, match);
         var warning = new FakeClassifier(_ => P(Labels.CleanWarning, 0.95));
-        var finding = new ModelAugmenter(warning, new ModelSettings()).Augment(doc, Profile, [rule]).ShouldHaveSingleItem();
-        finding.Severity.ShouldBe(lowered ? Severity.Info : Severity.Error);
+        var augmenter = new ModelAugmenter(warning, new ModelSettings()) { Rules = rules };
+        return augmenter.Augment(doc, Profile, [RuleFinding(doc, match)]).ShouldHaveSingleItem().Severity;
     }
 
     [Theory]
@@ -208,12 +211,10 @@ public sealed class ModelAugmenterTests
     [InlineData("Anyone who says guaranteed 9% a year is lying; capital at risk.", "guaranteed 9%", true)]
     public void A_standard_risk_statement_beside_a_claim_is_no_sign_that_the_sentence_warns(string text, string match, bool lowered)
     {
-        var doc = DocumentLoader.LoadText("a.txt", text);
-        var rule = RuleFinding(doc, match);
-        var warning = new FakeClassifier(_ => P(Labels.CleanWarning, 0.95));
-        var augmenter = new ModelAugmenter(warning, new ModelSettings()) { Rules = RuleSet.Load() };
-        augmenter.Augment(doc, Profile, [rule]).ShouldHaveSingleItem().Severity.ShouldBe(lowered ? Severity.Info : Severity.Error);
-        new ModelAugmenter(warning, new ModelSettings()).Augment(doc, Profile, [rule]).ShouldHaveSingleItem().Severity.ShouldBe(Severity.Info);
+        SeverityBesideAWarningJudgement(text, match, RuleSet.Load()).ShouldBe(lowered ? Severity.Info : Severity.Error);
+
+        // Without the rule packs the statements are unknown, and their words of risk read as a warning.
+        SeverityBesideAWarningJudgement(text, match, rules: null).ShouldBe(Severity.Info);
     }
 
     [Fact]
