@@ -114,6 +114,8 @@ public class ProfileResolverTests
     [InlineData("#ad | We put $200 a month into our girls' 529s and automated it on payday. The 529 plan is invested in an age-based portfolio.", "wealth")]
     [InlineData("Short on rent before payday? Our payday loan lands today, and you repay on your next payday.", "credit")]
     [InlineData("投资金条专场：金价跟随实时行情，金条支持回购，金条工费全网低，金条现货，黄金饰品同场。金价有涨有跌，不要借钱买金。", "general")]
+    [InlineData("某某信托·安盈12号集合资金信托计划：融资方为省级城投平台，借款用途为项目建设，到期还本，贷款资金专户监管，300万起。", "wealth")]
+    [InlineData("Our private credit fund lends to mid-market companies; every loan is senior secured and repayments are paid quarterly.", "wealth")]
     public void Products_are_told_from_their_own_vocabulary(string text, string product)
     {
         ProfileDetector.DetectProduct(TextFold.Fold(text)).ShouldBe(product);
