@@ -29,7 +29,7 @@ public static class ProfileDetector
         ("wealth", "mini-bond", 4), ("wealth", "minibond", 4), ("wealth", "crowdfunding", 3), ("wealth", "provision fund", 4),
         ("wealth", "lend to", 3), ("wealth", "target return", 3), ("wealth", "capital at risk", 2),
         // A trust plan or a private-credit fund lends the investors' money on (融资方、借款人、贷款): its readers invest.
-        ("wealth", "信托", 3), ("wealth", "信托计划", 2), ("wealth", "定融", 3), ("wealth", "private credit", 4), ("wealth", "lends to", 3),
+        ("wealth", "信托", 3), ("wealth", "信托计划", 2), ("wealth", "定融", 3), ("wealth", "private credit", 4), ("wealth", "lends to", 3), ("wealth", "收益权", 3),
         ("insurance", "保险", 3), ("insurance", "保费", 3), ("insurance", "投保", 3), ("insurance", "分红险", 3), ("insurance", "万能险", 3),
         ("insurance", "年金", 2), ("insurance", "重疾", 3), ("insurance", "被保险人", 3), ("insurance", "保单", 3), ("insurance", "寿险", 3),
         ("insurance", "insurance", 3), ("insurance", "premium", 2), ("insurance", "annuity", 2), ("insurance", "policyholder", 3),
