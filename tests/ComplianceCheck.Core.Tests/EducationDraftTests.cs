@@ -102,4 +102,34 @@ public class EducationDraftTests
         Scan(BuiltIn.Value, Promotion, product: "wealth", channel: "wechat-moments")
             .ShouldContain(f => f.Category == "guarantee" && f.Severity > Severity.Info);
     }
+
+    // A regulator's alert names a scheme and its promises in its own words: warns the public, unregistered, cease and desist.
+    private const string RegulatorAlert =
+        "# SEC ADVISORY\n\n"
+        + "The Commission warns the public against investing in Bright Harvest Agri-Ventures, which is not registered.\n\n"
+        + "The entity promises investors a \"guaranteed 35% return in 60 days\" and is an unregistered issuer.\n\n"
+        + "A cease and desist order has been issued against the entity and its agents.\n";
+
+    [Fact]
+    public void A_regulators_alert_is_recognised_by_its_own_vocabulary_and_the_promise_it_quotes_is_info()
+    {
+        var findings = Scan(BuiltIn.Value, RegulatorAlert, product: "wealth", channel: null, path: "advisory.md", lang: "en");
+        findings.ShouldContain(f => f.Category == "guarantee");
+        findings.Where(f => f.Category is "guarantee" or "disclaimer").ShouldAllBe(f => f.Severity == Severity.Info);
+    }
+
+    // 保險業監管局's notice to the public, in traditional characters: 誤導 marks the promises it lists.
+    private const string MisleadingNotice =
+        "致公眾的提示：社交媒體上的誤導性保險宣傳\n"
+        + "部分帖文使用誤導性字眼，包括：\n"
+        + "「保證回報7%」\n"
+        + "任何把非保證利益描述為「保證」的說法，均屬誤導。\n";
+
+    [Fact]
+    public void A_notice_against_misleading_promotions_reports_the_phrases_it_lists_as_info()
+    {
+        var findings = Scan(BuiltIn.Value, MisleadingNotice, product: "insurance", channel: null, path: "notice.txt");
+        findings.ShouldContain(f => f.Category == "guarantee" && f.Line == 3);
+        findings.Where(f => f.Category == "guarantee").ShouldAllBe(f => f.Severity == Severity.Info);
+    }
 }

@@ -116,6 +116,7 @@ public class ProfileResolverTests
     [InlineData("投资金条专场：金价跟随实时行情，金条支持回购，金条工费全网低，金条现货，黄金饰品同场。金价有涨有跌，不要借钱买金。", "general")]
     [InlineData("某某信托·安盈12号集合资金信托计划：融资方为省级城投平台，借款用途为项目建设，到期还本，贷款资金专户监管，300万起。", "wealth")]
     [InlineData("Our private credit fund lends to mid-market companies; every loan is senior secured and repayments are paid quarterly.", "wealth")]
+    [InlineData("Harbourline secured loan notes: the loan notes pay 9% a year, and loan note holders are paid back when the homes sell.", "wealth")]
     public void Products_are_told_from_their_own_vocabulary(string text, string product)
     {
         ProfileDetector.DetectProduct(TextFold.Fold(text)).ShouldBe(product);
@@ -127,6 +128,7 @@ public class ProfileResolverTests
     [InlineData("大额存单年利率1.95%，定期存款安心。理财产品业绩比较基准3.5%。信用卡分期，借款最高20万，贷款审批快，还款灵活。", "credit", null)]
     [InlineData("基金定投，基金经理管理，基金净值每日公布。", "fund", null)]
     [InlineData("重疾险保费低，投保简单；保单贷款随借随还，借款利息按日计。", "insurance", "credit")]
+    [InlineData("Bridging loans for developers: each loan is secured on the site and the borrower repays in 18 months. Investors earn 10% a year; investors can exit yearly.", "credit", "wealth")]
     public void A_draft_that_markets_credit_beside_another_product_names_both_unless_credit_comes_with_deposits(string text, string product, string? also)
     {
         ProfileDetector.DetectProducts(TextFold.Fold(text)).ShouldBe((product, also));

@@ -72,7 +72,7 @@ public class TraditionalChineseTests
     {
         var findings = TestRules.Scan(BuiltIn.Value, "亞洲收益基金\n本基金保證收益，穩賺不賠，全港最受歡迎！").Where(f => f.Severity != Severity.Info).ToList();
         findings.ShouldContain(f => f.RuleId == "ZH-GUA-004" && f.Match == "穩賺不賠" && f.Line == 2 && f.Column == 9);
-        findings.ShouldContain(f => f.Category == "absolute" && f.Match == "最受歡迎");
+        findings.ShouldContain(f => f.Category == "absolute" && f.Match == "全港最受歡迎");
         findings.ShouldContain(f => f.Match == "保證收益");
     }
 }

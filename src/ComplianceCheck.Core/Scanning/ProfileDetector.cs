@@ -28,6 +28,9 @@ public static class ProfileDetector
         ("wealth", "peer-to-peer", 4), ("wealth", "p2p", 4), ("wealth", "innovative finance isa", 4), ("wealth", "ifisa", 4),
         ("wealth", "mini-bond", 4), ("wealth", "minibond", 4), ("wealth", "crowdfunding", 3), ("wealth", "provision fund", 4),
         ("wealth", "lend to", 3), ("wealth", "target return", 3), ("wealth", "capital at risk", 2),
+        ("wealth", "loan note", 4), ("wealth", "noteholder", 3), ("wealth", "note holder", 3),
+        // A draft that speaks of investors (a scheme's, the reader as one) invests, however often it names a loan.
+        ("wealth", "investor", 2),
         // A trust plan or a private-credit fund lends the investors' money on (融资方、借款人、贷款): its readers invest.
         ("wealth", "信托", 3), ("wealth", "信托计划", 2), ("wealth", "定融", 3), ("wealth", "private credit", 4), ("wealth", "lends to", 3), ("wealth", "收益权", 3),
         ("insurance", "保险", 3), ("insurance", "保费", 3), ("insurance", "投保", 3), ("insurance", "分红险", 3), ("insurance", "万能险", 3),
