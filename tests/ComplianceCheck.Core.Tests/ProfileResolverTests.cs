@@ -129,6 +129,8 @@ public class ProfileResolverTests
     [InlineData("基金定投，基金经理管理，基金净值每日公布。", "fund", null)]
     [InlineData("重疾险保费低，投保简单；保单贷款随借随还，借款利息按日计。", "insurance", "credit")]
     [InlineData("Bridging loans for developers: each loan is secured on the site and the borrower repays in 18 months. Investors earn 10% a year; investors can exit yearly.", "credit", "wealth")]
+    [InlineData("Innovative Finance ISA: lend to UK businesses through peer-to-peer loans. Each loan is repaid monthly; borrowers repay early at no cost; a loan may default; loan repayments are credited to you.", "wealth", null)]
+    [InlineData("Peer-to-peer lending: lend to vetted borrowers from £500. Each loan is repaid monthly; loans that repay early return your capital. Target return 6%, capital at risk.", "wealth", null)]
     public void A_draft_that_markets_credit_beside_another_product_names_both_unless_credit_comes_with_deposits(string text, string product, string? also)
     {
         ProfileDetector.DetectProducts(TextFold.Fold(text)).ShouldBe((product, also));
@@ -190,8 +192,18 @@ public class ProfileResolverTests
             }
         }
 
-        var best = scores.Where(s => s.Key != "general").OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal).FirstOrDefault();
+        var ranked = scores.Where(s => s.Key != "general").OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal).ToList();
+        var best = ranked.FirstOrDefault();
         int general = scores.GetValueOrDefault("general");
-        return best.Key != null && best.Value >= 3 && general < best.Value * 6 ? best.Key : general >= 3 ? "general" : null;
+        if (best.Key == null || best.Value < 3 || general >= best.Value * 6)
+        {
+            return general >= 3 ? "general" : null;
+        }
+
+        // A lending platform names loans most; its reader invests.
+        bool readerLends = ProfileDetector.ReaderLendsCues.Any(c => folded.Contains(c, StringComparison.Ordinal));
+        string[] investments = ["fund", "wealth", "securities", "private-fund"];
+        var investment = ranked.FirstOrDefault(s => investments.Contains(s.Key) && s.Value >= 3 && s.Value * 5 >= best.Value * 2);
+        return best.Key == "credit" && readerLends && investment.Key != null ? investment.Key : best.Key;
     }
 }

@@ -102,7 +102,14 @@ public static class ProfileDetector
         }
 
         var (best, bestScore) = ranked[0];
-        return (best, AlsoMarketed(scores, best, bestScore));
+        if (best == "credit" && ReaderLends(foldedText)
+            && ranked.FirstOrDefault(s => InvestmentProducts.Contains(s.Key) && s.Value >= MinimumScore && s.Value * 5 >= bestScore * 2) is { Key: { } investment })
+        {
+            // A lending platform's page names loans more often than anything else; its reader still invests.
+            return (investment, null);
+        }
+
+        return (best, AlsoMarketed(scores, best, bestScore, foldedText));
     }
 
     /// <summary>
@@ -123,10 +130,18 @@ public static class ProfileDetector
     public static string? AlsoProduct(string foldedText, string product)
     {
         var scores = Scores(foldedText);
-        return AlsoMarketed(scores, product, Math.Max(MinimumScore, scores.GetValueOrDefault(product)));
+        return AlsoMarketed(scores, product, Math.Max(MinimumScore, scores.GetValueOrDefault(product)), foldedText);
     }
 
-    private static string? AlsoMarketed(Dictionary<string, int> scores, string best, int bestScore)
+    // Lending as the investment (a peer-to-peer platform, loan notes, a private-credit fund, a trust plan): its loans, borrowers and
+    // repayments are what the reader invests in, not credit offered to the reader.
+    internal static readonly string[] ReaderLendsCues =
+        ["peer-to-peer", "p2p", "innovative finance isa", "ifisa", "mini-bond", "minibond", "loan note", "noteholder", "note holder", "private credit",
+            "lend to", "lends to", "provision fund", "信托计划", "定融"];
+
+    private static bool ReaderLends(string foldedText) => ReaderLendsCues.Any(c => foldedText.Contains(c, StringComparison.Ordinal));
+
+    private static string? AlsoMarketed(Dictionary<string, int> scores, string best, int bestScore, string foldedText)
     {
         if (best is "general" or "none")
         {
@@ -140,7 +155,7 @@ public static class ProfileDetector
                 && (best != "credit" ? s.Key == "credit" : !sellsDeposits && InvestmentProducts.Contains(s.Key)))
             .OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal)
             .FirstOrDefault();
-        return also.Key;
+        return also.Key == "credit" && InvestmentProducts.Contains(best) && ReaderLends(foldedText) ? null : also.Key;
     }
 
     private static Dictionary<string, int> Scores(string foldedText)
