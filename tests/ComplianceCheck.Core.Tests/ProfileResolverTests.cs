@@ -117,6 +117,7 @@ public class ProfileResolverTests
     [InlineData("某某信托·安盈12号集合资金信托计划：融资方为省级城投平台，借款用途为项目建设，到期还本，贷款资金专户监管，300万起。", "wealth")]
     [InlineData("Our private credit fund lends to mid-market companies; every loan is senior secured and repayments are paid quarterly.", "wealth")]
     [InlineData("Harbourline secured loan notes: the loan notes pay 9% a year, and loan note holders are paid back when the homes sell.", "wealth")]
+    [InlineData("原始股认购说明会：每股1.5元，5000元起即可成为原始股东；不方便的可以先借款认购。", "securities")]
     public void Products_are_told_from_their_own_vocabulary(string text, string product)
     {
         ProfileDetector.DetectProduct(TextFold.Fold(text)).ShouldBe(product);

@@ -59,6 +59,8 @@ public static class ProfileDetector
         ("securities", "nifty", 2), ("securities", "f&o", 3), ("securities", "call option", 3), ("securities", "put option", 3), ("securities", "futures", 2),
         ("securities", "forex", 3), ("securities", "pips", 2), ("securities", "prop firm", 3), ("securities", "funded account", 2), ("securities", "expiry", 1),
         ("securities", "期权", 3), ("securities", "期货", 3), ("securities", "外汇", 2),
+        // Unlisted shares sold before a listing (原始股, pre-IPO): an equity investment, whatever loans the pitch mentions.
+        ("securities", "原始股", 4), ("securities", "招股", 2), ("securities", "pre-ipo", 4),
         ("deposit", "存款", 2), ("deposit", "大额存单", 4), ("deposit", "定期存款", 3), ("deposit", "整存整取", 4), ("deposit", "存单", 2),
         ("deposit", "savings account", 3), ("deposit", "certificate of deposit", 4), ("deposit", "term deposit", 4), ("deposit", "fixed deposit", 4),
         ("deposit", "fdic", 2),
