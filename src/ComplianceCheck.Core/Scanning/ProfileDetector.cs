@@ -94,7 +94,7 @@ public static class ProfileDetector
     /// </summary>
     public static (string? Product, string? AlsoProduct) DetectProducts(string foldedText)
     {
-        var scores = Scores(foldedText);
+        var scores = Scores(foldedText, out bool readerLends);
         var ranked = scores.Where(s => s.Key != "general").OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal).ToList();
         // A passing mention (不要借钱买金 in a gold-bar live stream) does not make a draft that is overwhelmingly about another
         // investment (gold, crypto) a draft about that product.
@@ -104,14 +104,14 @@ public static class ProfileDetector
         }
 
         var (best, bestScore) = ranked[0];
-        if (best == "credit" && ReaderLends(foldedText)
+        if (best == "credit" && readerLends
             && ranked.FirstOrDefault(s => InvestmentProducts.Contains(s.Key) && s.Value >= MinimumScore && s.Value * 5 >= bestScore * 2) is { Key: { } investment })
         {
             // A lending platform's page names loans more often than anything else; its reader still invests.
             return (investment, null);
         }
 
-        return (best, AlsoMarketed(scores, best, bestScore, foldedText));
+        return (best, AlsoMarketed(scores, best, bestScore, readerLends));
     }
 
     /// <summary>
@@ -120,7 +120,7 @@ public static class ProfileDetector
     /// </summary>
     public static string? DetectMessageProduct(string foldedText)
     {
-        var scores = Scores(foldedText);
+        var scores = Scores(foldedText, out _);
         var best = scores.Where(s => s.Key != "general").OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal).FirstOrDefault();
         return best.Key ?? (scores.ContainsKey("general") ? "general" : null);
     }
@@ -131,8 +131,8 @@ public static class ProfileDetector
     /// </summary>
     public static string? AlsoProduct(string foldedText, string product)
     {
-        var scores = Scores(foldedText);
-        return AlsoMarketed(scores, product, Math.Max(MinimumScore, scores.GetValueOrDefault(product)), foldedText);
+        var scores = Scores(foldedText, out bool readerLends);
+        return AlsoMarketed(scores, product, Math.Max(MinimumScore, scores.GetValueOrDefault(product)), readerLends);
     }
 
     // Lending as the investment (a peer-to-peer platform, loan notes, a private-credit fund, a trust plan): its loans, borrowers and
@@ -141,9 +141,10 @@ public static class ProfileDetector
         ["peer-to-peer", "p2p", "innovative finance isa", "ifisa", "mini-bond", "minibond", "loan note", "noteholder", "note holder", "private credit",
             "lend to", "lends to", "provision fund", "信托计划", "定融"];
 
-    private static bool ReaderLends(string foldedText) => ReaderLendsCues.Any(c => foldedText.Contains(c, StringComparison.Ordinal));
+    // Each of them is a product cue, so the pass that scores the cues also tells whether the reader lends.
+    private static readonly bool[] IsReaderLendsCue = [.. Cues.Select(c => ReaderLendsCues.Contains(c.Cue))];
 
-    private static string? AlsoMarketed(Dictionary<string, int> scores, string best, int bestScore, string foldedText)
+    private static string? AlsoMarketed(Dictionary<string, int> scores, string best, int bestScore, bool readerLends)
     {
         if (best is "general" or "none")
         {
@@ -157,10 +158,10 @@ public static class ProfileDetector
                 && (best != "credit" ? s.Key == "credit" : !sellsDeposits && InvestmentProducts.Contains(s.Key)))
             .OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal)
             .FirstOrDefault();
-        return also.Key == "credit" && InvestmentProducts.Contains(best) && ReaderLends(foldedText) ? null : also.Key;
+        return also.Key == "credit" && InvestmentProducts.Contains(best) && readerLends ? null : also.Key;
     }
 
-    private static Dictionary<string, int> Scores(string foldedText)
+    private static Dictionary<string, int> Scores(string foldedText, out bool readerLends)
     {
         // Each cue counts its occurrences as successive searches would: left to right, none overlapping the one before, at most 5
         // (the automaton reports a cue's occurrences in order).
@@ -181,12 +182,14 @@ public static class ProfileDetector
         }
 
         var scores = new Dictionary<string, int>();
+        readerLends = false;
         for (int i = 0; i < Cues.Length; i++)
         {
             if (counts[i] > 0)
             {
                 var (product, _, weight) = Cues[i];
                 scores[product] = scores.GetValueOrDefault(product) + (weight * counts[i]);
+                readerLends |= IsReaderLendsCue[i];
             }
         }
 
