@@ -13,7 +13,9 @@ public sealed class CorpusTests(CorpusFixture fx)
         all.Count.ShouldBeGreaterThanOrEqualTo(4000);
         all.Count(s => s.Lang == "zh-CN").ShouldBeGreaterThanOrEqualTo(3000);
         all.Count(s => s.Lang == "en").ShouldBeGreaterThanOrEqualTo(1000);
-        all.Count(s => s.Hard != "none").ShouldBeGreaterThanOrEqualTo((int)(0.3 * all.Count));
+        // Lines taken from whole drafts are labelled by the drafts' keys, not written as cases, so none is marked hard.
+        var written = all.Where(s => !s.Source.StartsWith("blind-draft:", StringComparison.Ordinal)).ToList();
+        written.Count(s => s.Hard != "none").ShouldBeGreaterThanOrEqualTo((int)(0.3 * written.Count));
         foreach (string label in Labels.All)
         {
             fx.Train.Count(s => s.Label == label).ShouldBeGreaterThan(50, label);
