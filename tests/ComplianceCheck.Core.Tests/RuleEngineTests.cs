@@ -442,6 +442,47 @@ public class RuleEngineTests
     }
 
     [Fact]
+    public void A_longer_hit_does_not_hide_a_more_severe_hit_inside_it()
+    {
+        string review = $$"""
+              - id: T-ABS-020
+                name: a place's superlative
+                category: absolute
+                severity: warning
+                kind: phrase
+                message: x
+                {{Basis}}
+                phrases: [英国第一投资app]
+                examples: {flag: [a, b], pass: [c, d]}
+
+            """;
+        var engine = BuildEngine(review + Phrase("T-ABS-021", "第一"));
+        Scan(engine, "我们是英国第一投资app。").Single().RuleId.ShouldBe("T-ABS-021");
+        var asSevere = BuildEngine(review + Phrase("T-ABS-022", "第一").Replace("severity: error", "severity: warning", StringComparison.Ordinal));
+        Scan(asSevere, "我们是英国第一投资app。").Single().RuleId.ShouldBe("T-ABS-020");
+    }
+
+    [Theory]
+    [InlineData("[09:14] 群主：完全对冲，risk-free，年化 25% 起步", true)]
+    [InlineData("这个套利 guaranteed returns，放心冲", true)]
+    [InlineData("这只ETF和QDII都能在App里买，风险等级R3。", false)]
+    [InlineData("完全对冲，没有风险。", false)]
+    public void English_claim_rules_read_the_english_words_of_a_chinese_draft(string text, bool english)
+    {
+        CodeSwitching.WritesEnglish(text).ShouldBe(english);
+        var findings = Scan(TestRules.BuiltIn.Value, text + "\n", product: "wealth", channel: "chat");
+        findings.Any(f => f.RuleId.StartsWith("EN-", StringComparison.Ordinal)).ShouldBe(english);
+    }
+
+    [Fact]
+    public void English_statements_are_not_required_of_a_chinese_draft_that_borrows_english_words()
+    {
+        var findings = Scan(TestRules.BuiltIn.Value, "这个 stocks and shares ISA 收益很稳，年化8%。\n", product: "fund", channel: "wechat-article");
+        findings.ShouldNotContain(f => f.RuleId.StartsWith("EN-", StringComparison.Ordinal) && f.Category == "disclaimer");
+        findings.ShouldContain(f => f.RuleId.StartsWith("ZH-", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Rules_of_other_products_channels_and_languages_do_not_apply()
     {
         var engine = BuildEngine(Phrase("T-PF-001", "私募", "    products: [private-fund]\n    channels: [wechat-moments]", "private-fund"));

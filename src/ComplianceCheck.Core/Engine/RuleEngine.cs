@@ -157,11 +157,11 @@ public sealed class RuleEngine
     /// Which rules apply to a draft of this product, channel and languages under these options (shared, read-only).
     /// Drafts of a scan share a handful of profiles, so each set is worked out once per options object.
     /// </summary>
-    private (bool[] Active, bool AnyRequired) ActiveRules(DraftProfile profile, EngineOptions options, string? blockProduct = null)
+    private (bool[] Active, bool AnyRequired) ActiveRules(DraftProfile profile, EngineOptions options, string? blockProduct = null, string? blockLanguage = null)
     {
         var byProfile = _activeCache.GetValue(options, static _ => new ConcurrentDictionary<string, ActiveSet>(StringComparer.Ordinal));
         string products = (profile.AlsoProduct is { } also ? profile.Product + "+" + also : profile.Product) + (blockProduct is null ? string.Empty : "|" + blockProduct);
-        string key = products + "\n" + profile.Channel + "\n" + string.Join('\n', profile.Languages);
+        string key = products + "\n" + profile.Channel + "\n" + string.Join('\n', profile.Languages) + (blockLanguage is null ? string.Empty : "\n+" + blockLanguage);
         if (byProfile.TryGetValue(key, out var cached))
         {
             return (cached.Active, cached.AnyRequired);
@@ -173,7 +173,7 @@ public sealed class RuleEngine
         {
             var rule = _rules[i];
             active[i] = !options.DisabledRules.Contains(rule.Id)
-                && profile.HasLanguage(rule.Lang)
+                && (profile.HasLanguage(rule.Lang) || (rule.Lang == blockLanguage && rule is not RequiredRule))
                 && (AppliesAsMain(rule, profile.Product, profile.Channel)
                     || (profile.AlsoProduct is { } second && AppliesAsOther(rule, second, profile.Channel))
                     || (blockProduct is not null && AppliesAsOther(rule, blockProduct, profile.Channel)));
@@ -293,9 +293,11 @@ public sealed class RuleEngine
 
         private void ScanBlock(TextBlock block)
         {
-            if (_profile.BlockProduct(block.Index) is { } own)
+            string? ownProduct = _profile.BlockProduct(block.Index);
+            string? ownLanguage = !_profile.HasLanguage("en") && CodeSwitching.WritesEnglish(block.Text) ? "en" : null;
+            if (ownProduct != null || ownLanguage != null)
             {
-                (_blockActive, bool anyRequired) = _engine.ActiveRules(_profile, _options, own);
+                (_blockActive, bool anyRequired) = _engine.ActiveRules(_profile, _options, ownProduct, ownLanguage);
                 _anyRequired |= anyRequired;
             }
             else
@@ -1063,8 +1065,8 @@ public sealed class RuleEngine
         }
 
         /// <summary>
-        /// One finding per place: of overlapping hits of one rule the longest stays, and a hit inside a longer hit of the
-        /// same category (稳赚 inside 稳赚不赔) is dropped.
+        /// One finding per place: of overlapping hits of one rule the longest stays, and of two hits of one category, one inside
+        /// the other (稳赚 inside 稳赚不赔), the more severe stays, the longer if they are as severe.
         /// </summary>
         private static List<Finding> Deduplicate(List<Finding> findings)
         {
@@ -1081,7 +1083,8 @@ public sealed class RuleEngine
                 bool covered = kept.Any(k =>
                     k.EndOffset > k.StartOffset && !zeroWidth
                     && (k.RuleId == f.RuleId ? k.StartOffset < f.EndOffset && f.StartOffset < k.EndOffset
-                        : k.Category == f.Category && k.StartOffset <= f.StartOffset && f.EndOffset <= k.EndOffset && k.Fix?.Kind != FixKind.InsertStatement
+                        : k.Category == f.Category && k.Severity >= f.Severity && k.StartOffset <= f.StartOffset && f.EndOffset <= k.EndOffset
+                          && k.Fix?.Kind != FixKind.InsertStatement
                           && f.Fix?.Kind != FixKind.InsertStatement));
                 bool duplicate = kept.Any(k => k.RuleId == f.RuleId && k.StartOffset == f.StartOffset && k.EndOffset == f.EndOffset);
                 if (!covered && !duplicate)
@@ -1090,6 +1093,11 @@ public sealed class RuleEngine
                 }
             }
 
+            // A longer hit only covers a shorter one as severe as itself: a place's superlative under review ("the UK's number
+            // one app") must not hide the unsubstantiated No.1 inside it, which is the more severe finding and stays alone.
+            kept.RemoveAll(k => kept.Any(f => f.Category == k.Category && f.Severity > k.Severity && f.RuleId != k.RuleId
+                && k.StartOffset <= f.StartOffset && f.EndOffset <= k.EndOffset && f.EndOffset > f.StartOffset
+                && k.Fix?.Kind != FixKind.InsertStatement && f.Fix?.Kind != FixKind.InsertStatement));
             return kept;
         }
 
