@@ -51,6 +51,7 @@ public static class ProfileDetector
         ("credit", "margin lending", 3),
         ("credit", "vehicle finance", 3), ("credit", "financing", 2), ("credit", "weekly payment", 2), ("credit", "monthly payment", 2),
         ("credit", "down payment", 2), ("credit", "pre-approved", 2), ("credit", "bad credit", 3),
+        ("credit", "factoring", 3), ("credit", "factor rate", 3), ("credit", "line of credit", 3), ("credit", "working capital", 2),
         ("credit", "spread the cost", 2), ("credit", "margin loan", 3), ("credit", "margin rate", 3), ("credit", "margin balance", 3), ("credit", "margin lending", 3),
         ("securities", "股票", 3), ("securities", "炒股", 3), ("securities", "证券", 2), ("securities", "荐股", 4), ("securities", "投顾", 3),
         ("securities", "牛股", 4), ("securities", "涨停", 3), ("securities", "券商", 3), ("securities", "开户", 1),
