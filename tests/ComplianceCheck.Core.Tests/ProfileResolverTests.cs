@@ -118,6 +118,8 @@ public class ProfileResolverTests
     [InlineData("Our private credit fund lends to mid-market companies; every loan is senior secured and repayments are paid quarterly.", "wealth")]
     [InlineData("Harbourline secured loan notes: the loan notes pay 9% a year, and loan note holders are paid back when the homes sell.", "wealth")]
     [InlineData("原始股认购说明会：每股1.5元，5000元起即可成为原始股东；不方便的可以先借款认购。", "securities")]
+    [InlineData("Invoice factoring for trucking firms: we advance 95% of your invoices today, and our fees start from 1% per 30 days.", "credit")]
+    [InlineData("Working capital for restaurants: factor rates from 1.12, with payments taken from your daily card sales.", "credit")]
     public void Products_are_told_from_their_own_vocabulary(string text, string product)
     {
         ProfileDetector.DetectProduct(TextFold.Fold(text)).ShouldBe(product);
