@@ -47,11 +47,11 @@ public static class ExampleTables
             }
 
             string cell = folded.Trim();
-            if (SubmittedCopyHeaders.Contains(cell))
+            if (IsHeader(cell, SubmittedCopyHeaders))
             {
                 submitted.Add(block.ContainerId);
             }
-            else if (RevisedCopyHeaders.Contains(cell))
+            else if (IsHeader(cell, RevisedCopyHeaders))
             {
                 revised.Add(block.ContainerId);
             }
@@ -63,5 +63,36 @@ public static class ExampleTables
         }
 
         return tables;
+    }
+
+    // A heading names its column with a word for the copy or a note after it (原文案（摘录）, 修改后文案, Original copy (excerpt)).
+    private static readonly string[] HeaderTails = ["文案", "文字", "内容", "表述", "版本", "copy", "text", "wording"];
+
+    private static bool IsHeader(string cell, string[] headers)
+    {
+        foreach (string header in headers)
+        {
+            if (!cell.StartsWith(header, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            string tail = cell[header.Length..].Trim();
+            foreach (string word in HeaderTails)
+            {
+                if (tail.StartsWith(word, StringComparison.Ordinal))
+                {
+                    tail = tail[word.Length..].Trim();
+                    break;
+                }
+            }
+
+            if (tail.Length == 0 || (tail.Length <= 12 && tail[0] is '(' or '[' or '（' or '【' && tail[^1] is ')' or ']' or '）' or '】'))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
