@@ -78,22 +78,9 @@ public static class DomainCue
             }
         }
 
-        int i = 0;
-        while (i < folded.Length)
+        foreach (var (start, length) in new AsciiWords(folded))
         {
-            if (!char.IsAsciiLetter(folded[i]))
-            {
-                i++;
-                continue;
-            }
-
-            int start = i;
-            while (i < folded.Length && char.IsAsciiLetter(folded[i]))
-            {
-                i++;
-            }
-
-            if (IsLatinCue(folded.AsSpan(start, i - start)))
+            if (IsLatinCue(folded.AsSpan(start, length)))
             {
                 return true;
             }

@@ -14,24 +14,9 @@ public static class CodeSwitching
     public static bool WritesEnglish(ReadOnlySpan<char> text)
     {
         int words = 0;
-        int i = 0;
-        while (i < text.Length)
+        foreach (var (start, length) in new AsciiWords(text))
         {
-            if (!char.IsAsciiLetter(text[i]))
-            {
-                i++;
-                continue;
-            }
-
-            int start = i;
-            bool lower = false;
-            while (i < text.Length && char.IsAsciiLetter(text[i]))
-            {
-                lower |= char.IsAsciiLetterLower(text[i]);
-                i++;
-            }
-
-            if (lower && i - start >= MinimumWordLength && ++words >= MinimumWords)
+            if (length >= MinimumWordLength && text.Slice(start, length).ContainsAnyInRange('a', 'z') && ++words >= MinimumWords)
             {
                 return true;
             }
