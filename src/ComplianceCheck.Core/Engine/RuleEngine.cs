@@ -223,8 +223,13 @@ public sealed class RuleEngine
         private readonly EngineOptions _options;
         private readonly bool[] _active;
 
-        // The rules that apply to the block being scanned: the draft's, and in a batch of messages also the message's own product's.
+        // The rules that apply to the block being scanned: the draft's, and in a batch of messages also the message's own product's,
+        // in a Chinese draft also the English claim rules where a block writes English.
         private bool[] _blockActive;
+
+        // The last block's own product and language and their rules: neighbouring blocks mostly share them, so the shared cache's
+        // key is not built again for each.
+        private (string? Product, string? Language, bool[] Active)? _lastBlockRules;
         private readonly List<Finding> _findings = [];
 
         // A block's folded text is the context of every missing statement its triggers raise; folded once, shared by all.
@@ -295,10 +300,15 @@ public sealed class RuleEngine
         {
             string? ownProduct = _profile.BlockProduct(block.Index);
             string? ownLanguage = !_profile.HasLanguage("en") && CodeSwitching.WritesEnglish(block.Text) ? "en" : null;
-            if (ownProduct != null || ownLanguage != null)
+            if (_lastBlockRules is { } last && last.Product == ownProduct && last.Language == ownLanguage)
+            {
+                _blockActive = last.Active;
+            }
+            else if (ownProduct != null || ownLanguage != null)
             {
                 (_blockActive, bool anyRequired) = _engine.ActiveRules(_profile, _options, ownProduct, ownLanguage);
                 _anyRequired |= anyRequired;
+                _lastBlockRules = (ownProduct, ownLanguage, _blockActive);
             }
             else
             {
