@@ -30,6 +30,8 @@ public static class ClaimWarnings
         "investor alert", "investor bulletin", "consumer alert", "warns the public", "warned the public", "warns investors", "warned investors",
         "warns consumers", "warned consumers", "cease and desist", "cease-and-desist", "civil penalty", "settled charges", "unregistered", "unlicensed",
         "illegal promotion", "banned under",
+        // Plain English warnings to readers.
+        "beware", "be wary of", "watch out for", "pump-and-dump", "pump and dump",
     ];
 
     // The draft's own statement that it promotes nothing (本文为投资者教育内容，不涉及任何产品推介). Not 不构成投资建议, which

@@ -127,6 +127,20 @@ public static class ProfileDetector
     }
 
     /// <summary>
+    /// The investment product one passage of a savings draft sells by its own words (a branch's deposit mailing whose paragraph
+    /// moves maturing savings into a wealth product): that passage is judged by the investment's claim rules, which a deposit's
+    /// rightly guaranteed principal keeps off elsewhere. Null unless an investment product or insurance scores at least
+    /// <see cref="MinimumScore"/> there and more than deposits do.
+    /// </summary>
+    public static string? DetectInvestmentPassage(string foldedText)
+    {
+        var scores = Scores(foldedText, out _);
+        var best = scores.Where(s => s.Key is not ("general" or "deposit")).OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal).FirstOrDefault();
+        return best.Key is { } product && (InvestmentProducts.Contains(product) || product == "insurance")
+            && best.Value >= MinimumScore && best.Value > scores.GetValueOrDefault("deposit") ? product : null;
+    }
+
+    /// <summary>
     /// The other product a draft declared to be about <paramref name="product"/> also markets (a policy loan in an
     /// insurance draft); the declared product's own score counts as at least <see cref="MinimumScore"/>.
     /// </summary>

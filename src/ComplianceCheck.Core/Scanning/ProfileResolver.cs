@@ -63,7 +63,8 @@ public sealed class ProfileResolver(ComplianceConfig config, ProfileOverrides ov
             languages, lang == null ? "detected" : langSource)
         {
             AlsoProduct = alsoProduct,
-            BlockProducts = document.IsMessageBatch ? MessageProducts(document, product, alsoProduct) : null,
+            BlockProducts = document.IsMessageBatch ? MessageProducts(document, product, alsoProduct)
+                : product == "deposit" ? InvestmentPassages(document) : null,
         };
     }
 
@@ -75,6 +76,13 @@ public sealed class ProfileResolver(ComplianceConfig config, ProfileOverrides ov
         [.. document.Blocks.Select(block => ProfileDetector.DetectMessageProduct(TextFold.Fold(block.Text)) is { } own && own != product && own != alsoProduct
             ? own
             : null)];
+
+    /// <summary>The investment product each passage of a savings draft sells by its own words, if any.</summary>
+    private static string?[]? InvestmentPassages(SourceDocument document)
+    {
+        var products = document.Blocks.Select(block => ProfileDetector.DetectInvestmentPassage(TextFold.Fold(block.Text))).ToArray();
+        return products.Any(p => p != null) ? products : null;
+    }
 
     private static (string? Value, string Source) Pick(string? cli, string? declared, string? config, string declaredSource, Func<string?> detect)
     {
