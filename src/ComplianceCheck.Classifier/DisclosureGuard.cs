@@ -43,6 +43,10 @@ public static class DisclosureGuard
         "your home may be repossessed", "think carefully before securing", "no investment is", "not risk-free", "isn't risk-free",
         "is never risk-free", "cannot guarantee", "can't guarantee", "can not guarantee", "don't guarantee", "doesn't guarantee",
         "risk of loss", "get back less", "getting back less", "may affect your credit", "could affect your credit", "reported to credit bureaus", "credit reference agenc", "not a certainty", "not a promise", "is a forecast", "are forecasts", "is an estimate", "does not eliminate", "doesn't eliminate",
+
+        // UK credit promotions' required statements (CONC 3): status, the broker's role and its commission, the representative example.
+        "subject to status", "credit broker", "not a lender", "authorised and regulated by", "regulated by the financial conduct authority",
+        "over 18s only", "representative example", "total amount payable", "receive commission", "commission from lenders",
     ];
 
     // A disclaimer followed by "but" (不构成投资建议，不过跟我上车的都吃到了涨停; "not financial advice, but everyone … is up 80%")

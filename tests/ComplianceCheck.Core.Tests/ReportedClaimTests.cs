@@ -23,6 +23,7 @@ public class ReportedClaimTests
     [InlineData("我听别人说这款理财保本保息，是真的吗", "保本")]
     [InlineData("这款理财号称零风险，其实风险不小。", "零风险")]
     [InlineData("质检备注：00:26、00:39 疑似承诺保本，待复核。", "保本")]
+    [InlineData("今天合规又把我一句“跟着买就对了”删了，说是诱导性推荐。", "跟着买就对了")]
     [InlineData("Guaranteed returns are a classic red flag.", "Guaranteed")]
     [InlineData("“老师带你上车”“群里每天吃肉”等，是非法荐股、杀猪盘的常见话术。", "吃肉")]
     public void A_claim_its_sentence_attributes_to_others_or_calls_a_scam_is_reported(string sentence, string word)

@@ -12,7 +12,7 @@ public static class ReportedClaim
     private static readonly string[] ScamLabels =
     [
         "骗局", "诈骗", "话术", "套路", "陷阱", "非法集资", "杀猪盘", "骗子", "骗人", "虚假宣传", "违规宣传", "违法宣传", "违规表述", "忽悠", "噱头",
-        "不负责任", "误导",
+        "不负责任", "误导", "诱导",
         "scam", "fraud", "red flag", "ponzi",
     ];
 
