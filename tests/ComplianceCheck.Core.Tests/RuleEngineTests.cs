@@ -60,6 +60,7 @@ public class RuleEngineTests
     [InlineData("| 编号 | 原文案（摘录） | 问题 | 修改后文案 |\n| --- | --- | --- | --- |\n| R-1 | “保本保息” | 保证性承诺 | R2 产品 |\n", Severity.Info)]
     [InlineData("| Original copy (excerpt) | Revised wording |\n| --- | --- |\n| 保本保息 | R2 产品 |\n", Severity.Info)]
     [InlineData("| Draft wording | Why it fails |\n| --- | --- |\n| \"保本保息\" | A promise of principal. |\n", Severity.Info)]
+    [InlineData("| 原因 | 条数 | 典型表述（已脱敏） |\n| --- | --- | --- |\n| 暗示保本 | 4 | “保本保息” |\n", Severity.Info)]
     [InlineData("| 原文 | 出处 |\n| --- | --- |\n| 保本保息 | 海报 |\n", Severity.Error)]
     [InlineData("| 原文案说明 | 修改后的产品 |\n| --- | --- |\n| 保本保息 | 海报 |\n", Severity.Error)]
     public void The_submitted_column_of_a_copy_review_sheet_is_a_record_not_a_claim(string sheet, Severity expected)

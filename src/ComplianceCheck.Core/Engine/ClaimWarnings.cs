@@ -20,7 +20,7 @@ public static class ClaimWarnings
     [
         "诈骗", "骗局", "反诈", "防骗", "骗子", "投资者教育", "投教", "警惕", "谨防", "话术", "套路", "陷阱", "识别", "误区", "被骗", "上当", "杀猪盘",
         "非法集资", "报警", "立案", "违规", "红线", "处罚", "罚单", "合规培训", "错误示范", "禁用", "虚假宣传", "诱导", "12315", "96110",
-        "反例", "广告法", "合规要点", "合规改写", "合规表述", "合规写法", "监管通报", "消保", "误导", "提醒公众", "提醒广大",
+        "反例", "广告法", "合规要点", "合规改写", "合规表述", "合规写法", "监管通报", "消保", "误导", "提醒公众", "提醒广大", "驳回",
         "scam", "fraud", "red flag", "ponzi", "too good to be true", "investor education", "warning signs", "psa:", "non-compliant",
         "compliance training", "enforcement action", "fined", "phrases to avoid", "words to avoid", "wording to avoid", "claims to avoid",
         "never write", "never say", "do not write", "don't write", "do not publish", "don't publish", "misleading", "not allowed", "not acceptable",

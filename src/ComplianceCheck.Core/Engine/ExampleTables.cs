@@ -15,7 +15,7 @@ public static class ExampleTables
     [
         "违规表述", "错误表述", "不当表述", "违规用语", "违规词", "违禁词", "禁用语", "禁用词", "极限词", "违规话术", "错误话术", "反面", "错误示例",
         "违规示例", "错误写法", "问题类型", "违规类型", "违规原因", "合规改写", "合规表述", "prohibited wording", "non-compliant wording",
-        "compliant alternative", "what not to say", "instead say", "why it fails", "why it's misleading", "why it is misleading", "违规点",
+        "compliant alternative", "what not to say", "instead say", "why it fails", "why it's misleading", "why it is misleading", "违规点", "驳回原因", "驳回理由", "典型表述",
     ];
 
     // A review sheet has a header of each kind: the submitted column is the review's record of what must not go out.
