@@ -96,7 +96,7 @@ public static class ProfileDetector
     public static (string? Product, string? AlsoProduct) DetectProducts(string foldedText)
     {
         var scores = Scores(foldedText, out bool readerLends);
-        var ranked = scores.Where(s => s.Key != "general").OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal).ToList();
+        var ranked = Ranked(scores).ToList();
         // A passing mention (不要借钱买金 in a gold-bar live stream) does not make a draft that is overwhelmingly about another
         // investment (gold, crypto) a draft about that product.
         if (ranked.Count == 0 || ranked[0].Value < MinimumScore || scores.GetValueOrDefault("general") >= ranked[0].Value * GeneralDominance)
@@ -122,8 +122,7 @@ public static class ProfileDetector
     public static string? DetectMessageProduct(string foldedText)
     {
         var scores = Scores(foldedText, out _);
-        var best = scores.Where(s => s.Key != "general").OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal).FirstOrDefault();
-        return best.Key ?? (scores.ContainsKey("general") ? "general" : null);
+        return Ranked(scores).FirstOrDefault().Key ?? (scores.ContainsKey("general") ? "general" : null);
     }
 
     /// <summary>
@@ -135,7 +134,7 @@ public static class ProfileDetector
     public static string? DetectInvestmentPassage(string foldedText)
     {
         var scores = Scores(foldedText, out _);
-        var best = scores.Where(s => s.Key is not ("general" or "deposit")).OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal).FirstOrDefault();
+        var best = Ranked(scores).FirstOrDefault(s => s.Key != "deposit");
         return best.Key is { } product && (InvestmentProducts.Contains(product) || product == "insurance")
             && best.Value >= MinimumScore && best.Value > scores.GetValueOrDefault("deposit") ? product : null;
     }
@@ -175,6 +174,11 @@ public static class ProfileDetector
             .FirstOrDefault();
         return also.Key == "credit" && InvestmentProducts.Contains(best) && readerLends ? null : also.Key;
     }
+
+    // The specific products by score, highest first; a tie goes to the name that sorts first, so detection does not depend on
+    // the order the cues were counted in. The generic investment words ("general") are weighed by each caller on their own.
+    private static IEnumerable<KeyValuePair<string, int>> Ranked(Dictionary<string, int> scores) =>
+        scores.Where(s => s.Key != "general").OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal);
 
     private static Dictionary<string, int> Scores(string foldedText, out bool readerLends)
     {
