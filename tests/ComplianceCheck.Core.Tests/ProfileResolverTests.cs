@@ -120,6 +120,9 @@ public class ProfileResolverTests
     [InlineData("原始股认购说明会：每股1.5元，5000元起即可成为原始股东；不方便的可以先借款认购。", "securities")]
     [InlineData("Invoice factoring for trucking firms: we advance 95% of your invoices today, and our fees start from 1% per 30 days.", "credit")]
     [InlineData("Working capital for restaurants: factor rates from 1.12, with payments taken from your daily card sales.", "credit")]
+    [InlineData("本期储蓄国债（电子式）3年期票面年利率2.38%，按年付息，到期还本；发行期内额度售罄即止，利息不计复利。", "deposit")]
+    [InlineData("国债逆回购：收盘前借出资金，次日到账，成交时利率已确定，适合闲置资金。", "securities")]
+    [InlineData("Market-linked GICs: your principal is guaranteed at maturity, and the interest follows the index. CDIC covers eligible deposits.", "deposit")]
     public void Products_are_told_from_their_own_vocabulary(string text, string product)
     {
         ProfileDetector.DetectProduct(TextFold.Fold(text)).ShouldBe(product);
@@ -137,6 +140,16 @@ public class ProfileResolverTests
     public void A_draft_that_markets_credit_beside_another_product_names_both_unless_credit_comes_with_deposits(string text, string product, string? also)
     {
         ProfileDetector.DetectProducts(TextFold.Fold(text)).ShouldBe((product, also));
+    }
+
+    [Theory]
+    [InlineData("USDC Flex Earn pays 12% APY on your crypto, paid daily. Crypto-assets are not protected by deposit insurance.", "general")]
+    [InlineData("大额存单20万元起存，存款保险保障50万以内本息，存款保险不保理财。", "deposit")]
+    [InlineData("存款保险", null)]
+    public void Deposit_insurance_sells_no_insurance(string text, string? product)
+    {
+        ProfileDetector.DetectProducts(TextFold.Fold(text)).Product.ShouldBe(product);
+        ProfileDetector.DetectMessageProduct(TextFold.Fold(text)).ShouldNotBe("insurance");
     }
 
     [Theory]

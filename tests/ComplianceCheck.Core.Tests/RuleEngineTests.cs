@@ -160,10 +160,27 @@ public class RuleEngineTests
     [InlineData("想要保本又稳健的理财吗", Severity.Error)]
     [InlineData("保本？当然！", Severity.Error)]
     [InlineData("误区一：“银行理财都保本。”——理财非存款。", Severity.Info)]
-    public void A_question_about_the_claim_itself_asks_rather_than_claims(string sentence, Severity expected)
+    [InlineData("11楼 @甜甜圈：有没有保本的儿童基金？", Severity.Info)]
+    [InlineData("有没有保本又稳健的理财？这款就是！", Severity.Info)]
+    [InlineData("很多人问能不能保本，这里说明一下。", Severity.Info)]
+    [InlineData("很多人问能不能保本，我们这款就能保本！", Severity.Info, Severity.Error)]
+    [InlineData("**公司能否对员工承诺保本?**", Severity.Info)]
+    [InlineData("- [ ] 是否有保本、保收益等表述？", Severity.Info)]
+    [InlineData("这款产品是不是保本的？", Severity.Info)]
+    public void A_question_about_the_claim_itself_asks_rather_than_claims(string sentence, params Severity[] expected)
     {
         var engine = BuildEngine(Phrase("T-GUA-013", "保本", category: "guarantee"));
-        Scan(engine, sentence).ShouldHaveSingleItem().Severity.ShouldBe(expected);
+        Scan(engine, sentence).Select(f => f.Severity).ShouldBe(expected);
+    }
+
+    [Theory]
+    [InlineData("保本？没有。", 0)]
+    [InlineData("市面上真正保本的理财？答案是：没有。", 0)]
+    [InlineData("保本？没有比这更稳的了！", 1)]
+    public void A_bare_no_answers_the_question_before_it(string sentence, int findings)
+    {
+        var engine = BuildEngine(Phrase("T-GUA-013", "保本", category: "guarantee"));
+        Scan(engine, sentence).Count(f => f.Severity > Severity.Info).ShouldBe(findings);
     }
 
     [Theory]

@@ -38,6 +38,9 @@ public static class NegationDetector
         "别错过", "不要错过", "勿错过", "未曾有过", "不用愁", "不用担心", "不用求人", "不用排队", "不用跑", "不用等", "不怕", "没有之一", "非你莫属", "不二之选", "别人", "特别",
         "区别", "类别", "级别", "个别", "告别", "识别", "除非", "是非", "无非", "莫非", "不赔", "不亏", "不跌", "不输",
 
+        // An A-not-A question asks (有没有保本又高收益的理财？): its 没/不 negates nothing; the question is judged as one.
+        "有没有", "是不是", "能不能", "会不会", "要不要", "可不可以", "好不好", "行不行", "对不对",
+
         // No success, no fee: a lure, both of its negations included.
         "不成功不收", "成功不收", "不成功不要", "成功不要", "不下款不收", "下款不收", "不通过不收", "通过不收",
     ];
@@ -401,6 +404,19 @@ public static class NegationDetector
     // by the customer, not promised by the firm, question mark or not. Not 客户：, which is how an ad quotes a testimonial.
     private static readonly string[] CustomerLabels = ["标准问:", "客户问:", "用户问:"];
 
+    // Formal interrogatives a checklist's or FAQ's yes/no question opens with (是否有倒计时等表述？能否承诺保底收益？).
+    private static readonly string[] FormalQuestions = ["是否", "有无", "能否", "可否"];
+
+    // A-not-A questions (有没有保本的儿童基金？请问能不能保本？): whatever claim they hold is asked about, by a customer far more
+    // often than by an ad's hook, and a hook's answer (这款就是！) is a sentence of its own.
+    private static readonly string[] ANotAQuestions = ["有没有", "是不是", "能不能", "会不会", "可不可以", "要不要"];
+
+    private const int ReportedQuestionReach = 24;
+
+    // Someone reported as asking whether (客户问能不能保证批下来, 很多人问有没有保本的): a question, question mark or not.
+    private static readonly string[] ReportedQuestions =
+        ["问能不能", "问有没有", "问是不是", "问会不会", "问可不可以", "问能否", "问是否", "问有无", "问可否"];
+
     // Openings of an English yes/no question (Is my capital guaranteed?).
     private static readonly string[] EnglishQuestions = ["is ", "are ", "does ", "do ", "can ", "will ", "was ", "were ", "could "];
 
@@ -419,6 +435,11 @@ public static class NegationDetector
             return true;
         }
 
+        if (AnyContains(ClauseBefore(folded, start, ReportedQuestionReach), ReportedQuestions))
+        {
+            return true;
+        }
+
         // Chat lines and barrage comments often drop the question mark after 吗 (你们是最好的券商吗).
         bool unmarked = !sentence.IsEmpty && sentence[^1] is '吗' or '嘛';
         if (sentence.IsEmpty || (sentence[^1] != '?' && !unmarked))
@@ -432,7 +453,7 @@ public static class NegationDetector
             return true;
         }
 
-        if (AnyStartsWith(head, DefiningQuestions))
+        if (AnyStartsWith(head, DefiningQuestions) || AnyStartsWith(head, FormalQuestions) || AnyContains(head, ANotAQuestions))
         {
             return true;
         }
@@ -443,10 +464,12 @@ public static class NegationDetector
             after = after is "吗" or "嘛" or "的吗" or "了吗" ? "吗?" : "";
         }
 
-        if (after is "?" or "吗?" or "么?" or "嘛?" or "呢?" or "的吗?" or "了吗?")
+        if (after is "?" or "吗?" or "么?" or "嘛?" or "呢?" or "的吗?" or "了吗?" or "的?")
         {
-            return after.Length > 1 || AnyStartsWith(head, EnglishQuestions) || head.Contains("是不是", StringComparison.Ordinal)
-                || head.Contains("能不能", StringComparison.Ordinal) || head.Contains("会不会", StringComparison.Ordinal);
+            // 的？ closes a question only one already asks (是不是保本的？); alone it may close a rhetorical one (谁说不能保本的？).
+            return (after.Length > 1 && after is not "的?") || AnyStartsWith(head, EnglishQuestions) || head.Contains("是不是", StringComparison.Ordinal)
+                || head.Contains("能不能", StringComparison.Ordinal) || head.Contains("会不会", StringComparison.Ordinal)
+                || AnyContains(head, FormalQuestions);
         }
 
         return false;
@@ -474,6 +497,19 @@ public static class NegationDetector
 
         var rest = head.StartsWith("q", StringComparison.Ordinal) ? head[1..].TrimStart("0123456789") : [];
         return rest.Length < head.Length - 1 && rest.StartsWith(":", StringComparison.Ordinal);
+    }
+
+    private static bool AnyContains(ReadOnlySpan<char> text, string[] words)
+    {
+        foreach (string word in words)
+        {
+            if (text.Contains(word, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool AnyStartsWith(ReadOnlySpan<char> text, string[] openings)
@@ -548,8 +584,20 @@ public static class NegationDetector
 
     private const int AnswerLeadIn = 12;
 
+    // A bare 没有/不能 answers no only standing alone (有没有稳赚的理财？没有。), not opening a longer clause (没有比这更稳的了).
+    private static readonly string[] BareDenials = ["没有", "不能", "不会", "不行", "不可以"];
+
     private static bool StartsWithDenial(ReadOnlySpan<char> answer)
     {
+        foreach (string bare in BareDenials)
+        {
+            if (answer.StartsWith(bare, StringComparison.Ordinal)
+                && (answer.Length == bare.Length || answer[bare.Length] is '。' or '，' or ',' or '.' or '!' or '！' or ';' or '；' or ' ' or '\n'))
+            {
+                return true;
+            }
+        }
+
         foreach (string denial in Denials)
         {
             if (answer.StartsWith(denial, StringComparison.Ordinal) || (denial is "no," or "no." or "no!" && answer.SequenceEqual("no")))

@@ -36,6 +36,8 @@ public static class ProfileDetector
         ("insurance", "保险", 3), ("insurance", "保费", 3), ("insurance", "投保", 3), ("insurance", "分红险", 3), ("insurance", "万能险", 3),
         ("insurance", "年金", 2), ("insurance", "重疾", 3), ("insurance", "被保险人", 3), ("insurance", "保单", 3), ("insurance", "寿险", 3),
         ("insurance", "insurance", 3), ("insurance", "premium", 2), ("insurance", "annuity", 2), ("insurance", "policyholder", 3),
+        // Deposit insurance (存款保险) protects savings, it sells no policy: its 保险/insurance is taken back out.
+        ("insurance", "存款保险", -3), ("insurance", "deposit insurance", -3),
         ("insurance", "with-profits", 3), ("insurance", "critical illness", 3), ("insurance", "life cover", 3),
         ("credit", "贷款", 3), ("credit", "借款", 3), ("credit", "分期", 2), ("credit", "信用卡", 3), ("credit", "放款", 3), ("credit", "借钱", 3),
         ("credit", "还款", 2), ("credit", "日息", 3), ("credit", "额度", 1), ("credit", "网贷", 3), ("credit", "下款", 3),
@@ -59,12 +61,15 @@ public static class ProfileDetector
         ("securities", "shares", 1), ("securities", "options trading", 3), ("securities", "option trading", 3), ("securities", "bank nifty", 3),
         ("securities", "nifty", 2), ("securities", "f&o", 3), ("securities", "call option", 3), ("securities", "put option", 3), ("securities", "futures", 2),
         ("securities", "forex", 3), ("securities", "pips", 2), ("securities", "prop firm", 3), ("securities", "funded account", 2), ("securities", "expiry", 1),
-        ("securities", "期权", 3), ("securities", "期货", 3), ("securities", "外汇", 2),
+        ("securities", "期权", 3), ("securities", "期货", 3), ("securities", "外汇", 2), ("securities", "逆回购", 4),
         // Unlisted shares sold before a listing (原始股, pre-IPO): an equity investment, whatever loans the pitch mentions.
         ("securities", "原始股", 4), ("securities", "招股", 2), ("securities", "pre-ipo", 4),
         ("deposit", "存款", 2), ("deposit", "大额存单", 4), ("deposit", "定期存款", 3), ("deposit", "整存整取", 4), ("deposit", "存单", 2),
         ("deposit", "savings account", 3), ("deposit", "certificate of deposit", 4), ("deposit", "term deposit", 4), ("deposit", "fixed deposit", 4),
-        ("deposit", "fdic", 2),
+        ("deposit", "fdic", 2), ("deposit", "cdic", 2), ("deposit", "guaranteed investment certificate", 4), ("deposit", " gic", 3),
+        // Savings bonds sold at a bank's counter (储蓄国债, 凭证式/电子式) are read as deposits: principal and coupon are the state's
+        // promise, not an investment's hope. Exchange repos (国债逆回购) and bond funds (基金) have cues of their own.
+        ("deposit", "储蓄国债", 4), ("deposit", "凭证式国债", 4), ("deposit", "电子式国债", 4), ("deposit", "国债", 1),
         ("general", "crypto", 3), ("general", "bitcoin", 3), ("general", "加密货币", 3), ("general", "虚拟货币", 3), ("general", "比特币", 3),
         ("general", "gold savings", 3), ("general", "gold price", 2), ("general", "precious metal", 3), ("general", "积存金", 3), ("general", "贵金属", 3), ("general", "黄金投资", 3), ("general", "投资金条", 3),
         ("general", "金条", 3), ("general", "金价", 2), ("general", "黄金", 2),
@@ -178,7 +183,7 @@ public static class ProfileDetector
     // The specific products by score, highest first; a tie goes to the name that sorts first, so detection does not depend on
     // the order the cues were counted in. The generic investment words ("general") are weighed by each caller on their own.
     private static IEnumerable<KeyValuePair<string, int>> Ranked(Dictionary<string, int> scores) =>
-        scores.Where(s => s.Key != "general").OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal);
+        scores.Where(s => s.Key != "general" && s.Value > 0).OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal);
 
     private static Dictionary<string, int> Scores(string foldedText, out bool readerLends)
     {
