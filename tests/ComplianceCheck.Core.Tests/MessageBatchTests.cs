@@ -39,6 +39,8 @@ public class MessageBatchTests
     [InlineData("【A】第一条消息的正文内容。\n【B】第二条消息的正文内容。\n")]
     [InlineData("[00:00:10] 今天呢给大家讲的是 账单分期\n[00:00:22] 首先说一下 什么是账单分期\n[00:01:30] 然后现金分期呢 今天也有活动\n")]
     [InlineData("Q1: Is my money safe with you?\nA1: Deposits are protected up to the limit.\nQ2: How do I open an account?\nA2: Download the app.\n")]
+    [InlineData("TITLE: Plan It (30s radio)\nCLIENT: Northgate Bank\nVO: Got a balance on your credit card?\nVO: 0% on balance transfers for 24 months.\nVO: Representative 24.9% APR, variable.\n")]
+    [InlineData("ANNCR: Gold has never been more important.\nHOST: Call today.\nANNCR: Storage fees apply.\n")]
     public void Prose_scripts_posters_and_two_messages_are_no_batch(string text)
     {
         MessageBatch.IsBatch(text).ShouldBeFalse();

@@ -208,6 +208,18 @@ public class RuleEngineTests
     }
 
     [Fact]
+    public void A_script_that_sends_readers_to_the_regulators_register_quotes_the_claims_it_debunks()
+    {
+        var engine = BuildEngine(Phrase("T-GUA-030", "can't lose", category: "guarantee"));
+        const string script = "Original clip: \"This bot pays 2% a day and you can't lose.\"\n\n"
+            + "[Screenshot of a regulator warning list]\n\nFirst, check the FCA Register or BrokerCheck.\n\nReport it to Action Fraud.\n";
+        Scan(engine, script).ShouldHaveSingleItem().Severity.ShouldBe(Severity.Info);
+
+        const string promo = "Our members say: \"You can't lose with this bot.\"\n\nCheck the FCA Register for our partner.\n";
+        Scan(engine, promo).ShouldHaveSingleItem().Severity.ShouldBe(Severity.Error);
+    }
+
+    [Fact]
     public void A_second_product_brings_its_claim_rules_but_not_its_required_statements()
     {
         string yaml = Phrase("T-GUA-020", "只涨不跌", extra: "    products: [wealth]", category: "guarantee") + $$"""

@@ -24,13 +24,18 @@ public static partial class MessageBatch
     // What may stand before the message itself: an id and a few columns (| 全量客户 |).
     private const string IdColumns = @"(?:[\[［(（]?" + Id + @"[\]］)）]?\s*(?:[|｜:：、.．]\s*)?(?:[^|｜\n]{1,24}[|｜]\s*){0,3})?";
 
+    // The voices and headings of a broadcast script (any case).
+    private const string ScriptLabels =
+        "(?i:vo|mvo|fvo|voice ?over|anncr|announcer|narrator|host|co-host|sfx|music|super|title|client|format|length|scene|cut to|on screen)";
+
     // The opt-outs Chinese SMS gateways append (回T退订, 拒收请回复R).
     private const string ChineseOptOuts = "回T退订|退订回T|回TD退订|退订回复T|回复T退订|拒收请回复R|回复R拒收";
 
-    // A signature in brackets ([AcmeInvest]) or before a colon (PINECREST:), not a transcript's timestamp ([00:01:58]) or an
-    // FAQ's question and answer (Q1:, A1:).
+    // A signature in brackets ([AcmeInvest]) or before a colon (PINECREST:), not a transcript's timestamp ([00:01:58]), an
+    // FAQ's question and answer (Q1:, A1:) or a broadcast script's voice and heading (VO:, ANNCR:, TITLE:): a radio spot's
+    // lines are one ad.
     [GeneratedRegex(
-        "^" + IdColumns + @"(?:【[^】\n]{1,20}】|\[(?![\d:.\s-]+\])[^\]\n]{1,30}\]|(?![QA]\d{1,3}:)[A-Z][A-Za-z0-9&.'’ -]{1,30}:(?=\s))\s*\S.{5}",
+        "^" + IdColumns + @"(?:【[^】\n]{1,20}】|\[(?![\d:.\s-]+\])[^\]\n]{1,30}\]|(?![QA]\d{1,3}:)(?!" + ScriptLabels + @"\s*:)[A-Z][A-Za-z0-9&.'’ -]{1,30}:(?=\s))\s*\S.{5}",
         RegexOptions.CultureInvariant)]
     private static partial Regex SignedMessage();
 

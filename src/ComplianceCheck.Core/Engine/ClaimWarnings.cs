@@ -31,7 +31,9 @@ public static class ClaimWarnings
         "warns consumers", "warned consumers", "cease and desist", "cease-and-desist", "civil penalty", "settled charges", "unregistered", "unlicensed",
         "illegal promotion", "banned under",
         // Plain English warnings to readers.
-        "beware", "be wary of", "watch out for", "pump-and-dump", "pump and dump",
+        "beware", "be wary of", "watch out for", "pump-and-dump", "pump and dump", "debunk",
+        // Telling readers to check a firm with the regulator, or where to report one.
+        "brokercheck", "fca register", "financial services register", "warning list", "action fraud", "reportfraud",
     ];
 
     // The draft's own statement that it promotes nothing (本文为投资者教育内容，不涉及任何产品推介). Not 不构成投资建议, which
