@@ -467,9 +467,8 @@ public static class NegationDetector
         if (after is "?" or "吗?" or "么?" or "嘛?" or "呢?" or "的吗?" or "了吗?" or "的?")
         {
             // 的？ closes a question only one already asks (是不是保本的？); alone it may close a rhetorical one (谁说不能保本的？).
-            return (after.Length > 1 && after is not "的?") || AnyStartsWith(head, EnglishQuestions) || head.Contains("是不是", StringComparison.Ordinal)
-                || head.Contains("能不能", StringComparison.Ordinal) || head.Contains("会不会", StringComparison.Ordinal)
-                || AnyContains(head, FormalQuestions);
+            // (An A-not-A question was taken above, wherever the hit stands in it.)
+            return (after.Length > 1 && after is not "的?") || AnyStartsWith(head, EnglishQuestions) || AnyContains(head, FormalQuestions);
         }
 
         return false;
