@@ -52,7 +52,7 @@ public static partial class EnglishLabelCue
             "win", "draw", "offer", "offers", "exclusive", "instant", "instantly", "fast", "faster", "quick", "quickly", "minute", "minutes",
             "hour", "hours", "approved", "approval", "click", "apply", "sign", "join", "claim", "grab", "act", "chance", "spot",
             "spots", "place", "places", "few", "left", "remaining", "soon", "while", "refer", "referral", "friend", "deal", "deals", "sale",
-            "discount", "voucher", "code", "link", "bio", "dm", "message", "text", "call", "book", "register", "open", "started", "start",
+            "discount", "voucher", "code", "link", "bio", "dm", "book", "register", "open", "started", "start",
             "don", "dont", "wait", "waiting", "ready", "pre", "only", "just", "easy", "simple", "no", "check", "checks", "hassle", "low",
             "risk", "cash", "money", "extra", "double", "get", "got", "earn", "you", "your", "ever", "first", "new", "once", "hesitate",
             "gone", "close", "closes", "closing", "closed", "doors", "door", "until", "after", "opportunity", "late", "regret", "sold", "selling", "fomo", "countdown"),
@@ -95,6 +95,17 @@ public static partial class EnglishLabelCue
         RegexOptions.CultureInvariant)]
     private static partial Regex AppButton();
 
+    // "Last week", "last year": a past period, not a last chance.
+    [GeneratedRegex(@"\blast (week|weekend|month|year|night|time|quarter|season|spring|summer|autumn|fall|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex PastPeriod();
+
+    // An hour or a minute is a speed claim only as a span (in 24 hours, within minutes, an hour): "office hours" is a timetable.
+    private static readonly HashSet<string> Durations = new(["hour", "hours", "minute", "minutes"], StringComparer.Ordinal);
+
+    private static readonly HashSet<string> SpanWords = new(
+        ["a", "an", "few", "couple", "in", "within", "under", "of", "mere", "just", "than", "one", "two", "three", "four", "five", "ten",
+            "fifteen", "twenty", "thirty", "forty", "sixty", "ninety", "half", "48", "72"], StringComparer.Ordinal);
+
     public static bool Supports(string label, ReadOnlySpan<char> sentence)
     {
         if (!Words.TryGetValue(label, out var cues) || ModelText.HasIdeographs(sentence))
@@ -114,6 +125,10 @@ public static partial class EnglishLabelCue
             // "Top up your account" tops nothing.
             folded = folded.Replace("top up", "topup", StringComparison.Ordinal).Replace("top-up", "topup", StringComparison.Ordinal);
         }
+        else if (label == Labels.Inducement)
+        {
+            folded = PastPeriod().Replace(folded, "past $1");
+        }
 
         int hash = folded.IndexOf('#', StringComparison.Ordinal);
         if (folded.IndexOfAny(label == Labels.Absolute ? AbsoluteMarks : Marks) >= 0 || folded.Any(char.IsSurrogate) || (hash >= 0 && hash + 1 < folded.Length && char.IsAsciiDigit(folded[hash + 1])))
@@ -124,6 +139,7 @@ public static partial class EnglishLabelCue
         var lookup = cues.GetAlternateLookup<ReadOnlySpan<char>>();
         var word = new StringBuilder();
         int sinceNegator = int.MaxValue, sinceLossWord = int.MaxValue, sinceNo = int.MaxValue;
+        string previous = "";
         foreach (char c in folded + " ")
         {
             if (char.IsAsciiLetterOrDigit(c))
@@ -143,7 +159,8 @@ public static partial class EnglishLabelCue
                 string w = word.ToString();
                 bool negator = Negators.Contains(w);
                 bool lossWord = label == Labels.Guarantee && DeniedOnly.Contains(w);
-                if (DomainCue.IsCueWord(lookup, w, minPrefix: 5, superlatives: label == Labels.Absolute)
+                bool timetable = label == Labels.Inducement && Durations.Contains(w) && !SpanWords.Contains(previous) && !previous.All(char.IsAsciiDigit);
+                if ((!timetable && DomainCue.IsCueWord(lookup, w, minPrefix: 5, superlatives: label == Labels.Absolute))
                     || (lossWord && (sinceNegator <= NegatorReach || c == '?'))
                     || (label == Labels.Guarantee && negator && sinceLossWord <= NegatorReach + 1)
                     || (label == Labels.Absolute && Comparisons.Contains(w) && sinceNo <= NegatorReach + 1))
@@ -154,6 +171,7 @@ public static partial class EnglishLabelCue
                 sinceNo = w == "no" ? 0 : After(sinceNo);
                 sinceNegator = negator ? 0 : After(sinceNegator);
                 sinceLossWord = lossWord ? 0 : After(sinceLossWord);
+                previous = w;
             }
 
             word.Clear();

@@ -153,6 +153,14 @@ public class ProfileResolverTests
     }
 
     [Theory]
+    [InlineData("Be your own bank with indexed universal life insurance. Take a policy loan against your cash value with no credit check, "
+        + "repay it when you like, and your death benefit stays in place.", "insurance")]
+    [InlineData("Refer a friend and get a £20 voucher when they send their first transfer. Vouchers have no cash value. "
+        + "Transfers arrive in minutes; fees are shown before you pay.", null)]
+    public void Cash_value_life_insurance_stays_insurance_however_often_it_speaks_of_loans(string text, string? product) =>
+        ProfileDetector.DetectProducts(TextFold.Fold(text)).Product.ShouldBe(product);
+
+    [Theory]
     [InlineData("---\nproduct: insurance\n---\n保单贷款日息万二，急用钱不求人；保单借款随借随还。", "credit")]
     [InlineData("---\nproduct: securities\n---\n两融新客专享：融资利息每月仅0.45%，融资融券一站开通。", "credit")]
     [InlineData("---\nproduct: insurance\n---\n增额终身寿，保单现金价值写进合同。", null)]

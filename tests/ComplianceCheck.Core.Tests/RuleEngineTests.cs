@@ -298,6 +298,7 @@ public class RuleEngineTests
     [Theory]
     [InlineData("a.txt", "话术手册\n\n五、禁用话术（以下内容严禁对客户使用）\n1. 保本保收益\n2. 零风险\n\n六、收尾\n这款理财保本。\n")]
     [InlineData("a.md", "# 话术手册\n\n## Phrases to avoid\n\n- 保本保收益\n- 零风险\n\n## 推荐话术\n\n这款理财保本。\n")]
+    [InlineData("a.md", "# 宣传中的十个“雷区”\n\n1. 承诺保本：如“保收益”\n2. 零风险表述\n\n## 正确的做法\n\n这款理财保本。\n")]
     public void Items_under_a_heading_that_forbids_them_are_named_not_claimed(string path, string text)
     {
         var engine = BuildEngine(Phrase("T-GUA-001", "保本", category: "guarantee") + Phrase("T-GUA-002", "零风险", category: "guarantee"));

@@ -16,7 +16,7 @@ public sealed class AvoidList
     private static readonly string[] Markers =
     [
         "禁用", "禁语", "严禁使用", "严禁对客户", "严禁说", "严禁出现", "禁止使用", "禁止说", "禁说", "不得使用", "不得出现", "不得说", "不可使用", "不能说", "不要说", "切勿说", "切勿使用",
-        "负面清单", "红线", "违规话术", "违规用语", "违规表述", "错误话术", "错误示范", "错误示例", "反面案例", "违禁词", "极限词",
+        "负面清单", "红线", "雷区", "违规话术", "违规用语", "违规表述", "错误话术", "错误示范", "错误示例", "反面案例", "违禁词", "极限词",
         "do not say", "don't say", "never say", "do not use", "don't use", "avoid saying", "words to avoid", "phrases to avoid",
         "wording to avoid", "prohibited", "banned", "not allowed",
     ];

@@ -39,6 +39,12 @@ public static class ProfileDetector
         // Deposit insurance (存款保险) protects savings, it sells no policy: its 保险/insurance is taken back out.
         ("insurance", "存款保险", -3), ("insurance", "deposit insurance", -3),
         ("insurance", "with-profits", 3), ("insurance", "critical illness", 3), ("insurance", "life cover", 3),
+        // Cash-value life insurance sold as a savings plan (IUL, whole life, "infinite banking") talks of borrowing against the
+        // policy as much as of the policy: its loans are the policy's, and the draft still sells insurance. "Cash value" alone
+        // does not name a policy (a voucher "has no cash value").
+        ("insurance", "universal life", 4), ("insurance", "whole life", 3), ("insurance", "iul", 3), ("insurance", "cash value", 2),
+        ("insurance", "death benefit", 3), ("insurance", "policy loan", 3), ("insurance", "infinite banking", 4), ("insurance", "term life", 3),
+        ("insurance", "surrender charge", 3),
         ("credit", "贷款", 3), ("credit", "借款", 3), ("credit", "分期", 2), ("credit", "信用卡", 3), ("credit", "放款", 3), ("credit", "借钱", 3),
         ("credit", "还款", 2), ("credit", "日息", 3), ("credit", "额度", 1), ("credit", "网贷", 3), ("credit", "下款", 3),
         ("credit", "备用金", 3), ("credit", "消费金融", 3), ("credit", "先享后付", 3), ("credit", "先买后付", 3), ("credit", "免息", 2),
