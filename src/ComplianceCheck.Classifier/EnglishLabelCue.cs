@@ -104,7 +104,11 @@ public static partial class EnglishLabelCue
 
     private static readonly HashSet<string> SpanWords = new(
         ["a", "an", "few", "couple", "in", "within", "under", "of", "mere", "just", "than", "one", "two", "three", "four", "five", "ten",
-            "fifteen", "twenty", "thirty", "forty", "sixty", "ninety", "half", "48", "72"], StringComparer.Ordinal);
+            "fifteen", "twenty", "thirty", "forty", "sixty", "ninety", "half"], StringComparer.Ordinal);
+
+    // A sentence that opens with the unit ("Minutes, not days.") is read as a span too.
+    private static bool IsSpan(string wordBefore) =>
+        wordBefore.Length == 0 || SpanWords.Contains(wordBefore) || wordBefore.All(char.IsAsciiDigit);
 
     public static bool Supports(string label, ReadOnlySpan<char> sentence)
     {
@@ -159,7 +163,7 @@ public static partial class EnglishLabelCue
                 string w = word.ToString();
                 bool negator = Negators.Contains(w);
                 bool lossWord = label == Labels.Guarantee && DeniedOnly.Contains(w);
-                bool timetable = label == Labels.Inducement && Durations.Contains(w) && !SpanWords.Contains(previous) && !previous.All(char.IsAsciiDigit);
+                bool timetable = label == Labels.Inducement && Durations.Contains(w) && !IsSpan(previous);
                 if ((!timetable && DomainCue.IsCueWord(lookup, w, minPrefix: 5, superlatives: label == Labels.Absolute))
                     || (lossWord && (sinceNegator <= NegatorReach || c == '?'))
                     || (label == Labels.Guarantee && negator && sinceLossWord <= NegatorReach + 1)

@@ -157,6 +157,7 @@ public class ProfileResolverTests
         + "repay it when you like, and your death benefit stays in place.", "insurance")]
     [InlineData("Refer a friend and get a £20 voucher when they send their first transfer. Vouchers have no cash value. "
         + "Transfers arrive in minutes; fees are shown before you pay.", null)]
+    [InlineData("Giulia and Giuliano opened our savings account in May; Giulia says it was easy.", "deposit")]
     public void Cash_value_life_insurance_stays_insurance_however_often_it_speaks_of_loans(string text, string? product) =>
         ProfileDetector.DetectProducts(TextFold.Fold(text)).Product.ShouldBe(product);
 

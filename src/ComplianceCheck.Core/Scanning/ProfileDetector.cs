@@ -41,8 +41,8 @@ public static class ProfileDetector
         ("insurance", "with-profits", 3), ("insurance", "critical illness", 3), ("insurance", "life cover", 3),
         // Cash-value life insurance sold as a savings plan (IUL, whole life, "infinite banking") talks of borrowing against the
         // policy as much as of the policy: its loans are the policy's, and the draft still sells insurance. "Cash value" alone
-        // does not name a policy (a voucher "has no cash value").
-        ("insurance", "universal life", 4), ("insurance", "whole life", 3), ("insurance", "iul", 3), ("insurance", "cash value", 2),
+        // does not name a policy (a voucher "has no cash value"); IUL is a word of its own, not the inside of Giulia.
+        ("insurance", "universal life", 4), ("insurance", "whole life", 3), ("insurance", " iul", 3), ("insurance", "(iul", 3), ("insurance", "cash value", 2),
         ("insurance", "death benefit", 3), ("insurance", "policy loan", 3), ("insurance", "infinite banking", 4), ("insurance", "term life", 3),
         ("insurance", "surrender charge", 3),
         ("credit", "贷款", 3), ("credit", "借款", 3), ("credit", "分期", 2), ("credit", "信用卡", 3), ("credit", "放款", 3), ("credit", "借钱", 3),
